@@ -1,0 +1,78 @@
+// Build helpers shared by the CLI launcher, the rule compiler script, the vite plugin and the tests.
+// They bundle TypeScript with esbuild (already a dependency of vite) so node 20 can run it directly.
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const RULES_DIR = join(ROOT, 'rules');
+export const RULES_JSON = join(ROOT, 'src/engine/generated/rules.json');
+const CACHE = join(ROOT, 'node_modules/.cache/balise');
+
+function newest(dir) {
+  let t = 0;
+  if (!existsSync(dir)) return t;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const s = statSync(p);
+    t = Math.max(t, s.isDirectory() ? newest(p) : s.mtimeMs);
+  }
+  return t;
+}
+
+async function bundleTs(entry, outfile) {
+  await build({
+    entryPoints: [join(ROOT, entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+    sourcemap: 'inline',
+  });
+}
+
+/**
+ * Compiles and validates rules/ into src/engine/generated/rules.json.
+ * Returns the compile result; throws an Error listing every problem when a rule is invalid.
+ */
+export async function compileRulesToJson({ quiet = false } = {}) {
+  const out = join(CACHE, 'compile.mjs');
+  mkdirSync(CACHE, { recursive: true });
+  if (!existsSync(out) || newest(join(ROOT, 'src')) > statSync(out).mtimeMs) await bundleTs('src/rules-compiler/compile.ts', out);
+  const { compileRules } = await import(`${pathToFileURL(out).href}?t=${statSync(out).mtimeMs}`);
+  const result = compileRules(RULES_DIR);
+  if (result.errors.length) {
+    const e = new Error(`Invalid rules (${result.errors.length} problem${result.errors.length > 1 ? 's' : ''}):\n  - ${result.errors.join('\n  - ')}`);
+    e.ruleErrors = result.errors;
+    throw e;
+  }
+  mkdirSync(dirname(RULES_JSON), { recursive: true });
+  const json = JSON.stringify(result.bundle);
+  if (!existsSync(RULES_JSON) || readFileSync(RULES_JSON, 'utf8') !== json) writeFileSync(RULES_JSON, json);
+  if (!quiet) console.error(`balise: ${result.bundle.rules.length} rules compiled (${result.examples.length} examples)`);
+  return result;
+}
+
+/** Makes sure dist/cli.mjs is built from the current sources and rules; returns its path. */
+export async function ensureCli() {
+  const out = join(ROOT, 'dist/cli.mjs');
+  const srcTime = Math.max(newest(join(ROOT, 'src')), newest(RULES_DIR));
+  if (existsSync(out) && statSync(out).mtimeMs >= srcTime && existsSync(RULES_JSON)) return out;
+  await compileRulesToJson({ quiet: true });
+  await build({
+    entryPoints: [join(ROOT, 'src/cli/main.ts')],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'error',
+    // The NLP libraries stay external so that they load only when a sentence needs them.
+    external: ['compromise', 'fr-compromise'],
+  });
+  return out;
+}

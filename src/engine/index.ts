@@ -1,0 +1,303 @@
+/**
+ * The Balise rule engine: normalise → detect language per sentence → match → suppress →
+ * findings. Pure TypeScript, no DOM: the same code runs in node (CLI, tests) and in the
+ * extension's rule worker.
+ */
+import { VALIDATORS, type IdMatch } from './identifiers';
+import { detectLanguage, languageScore } from './language';
+import { findPeople } from './nlp';
+import { normalize, toOriginal, type Normalized } from './normalize';
+import { splitSentences, type Sentence } from './sentences';
+import type { AnalyzeContext, CompiledRule, Finding, Lang, RuleBundle, WatchList } from './types';
+import { watchListMatches } from './watchlist';
+
+export * from './types';
+export { normalize, toOriginal } from './normalize';
+
+/** Posts longer than this are checked in full, but sentence by sentence NLP is skipped beyond it. */
+const NLP_MAX_SENTENCE = 600;
+
+interface PreparedRule {
+  rule: CompiledRule;
+  groups: RegExp[];
+  unless: RegExp | null;
+  unlessPost: RegExp | null;
+}
+
+interface SentenceInfo extends Sentence {
+  lang: Lang;
+}
+
+/** Everything the engine learns about one post, shared by every rule. */
+class Post {
+  readonly norm: Normalized;
+  readonly sentences: SentenceInfo[];
+  private cache = new Map<RegExp, number[]>();
+  private idCache = new Map<string, IdMatch[]>();
+  readonly lang: Lang;
+
+  constructor(readonly text: string, fallback: Lang) {
+    this.norm = normalize(text);
+    const raw = splitSentences(this.norm);
+    const t = this.norm.text;
+    const postScore = languageScore(t);
+    const postLang: Lang = postScore > 0 ? 'fr' : postScore < 0 ? 'en' : fallback;
+    let prev = postLang;
+    this.sentences = raw.map((s) => {
+      const lang = detectLanguage(t.slice(s.start, s.end), prev);
+      prev = lang;
+      return { ...s, lang };
+    });
+    this.lang = postLang;
+  }
+
+  /** All matches of `re` over the whole post as flat [start, end, start, end, …], computed once. */
+  matches(re: RegExp): number[] {
+    let m = this.cache.get(re);
+    if (m) return m;
+    m = [];
+    re.lastIndex = 0;
+    const t = this.norm.text;
+    for (let x = re.exec(t); x; x = re.exec(t)) {
+      m.push(x.index, x.index + x[0].length);
+      if (x[0].length === 0) re.lastIndex++;
+    }
+    this.cache.set(re, m);
+    return m;
+  }
+
+  ids(name: string): IdMatch[] {
+    let m = this.idCache.get(name);
+    if (!m) this.idCache.set(name, (m = VALIDATORS[name]!.find(this.norm.text)));
+    return m;
+  }
+
+  /** Index of the sentence containing folded offset `pos`. */
+  sentenceAt(pos: number): number {
+    let lo = 0;
+    let hi = this.sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.sentences[mid]!.start <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** First match of `re` inside [start, end), or null. */
+  firstIn(re: RegExp, start: number, end: number): [number, number] | null {
+    const m = this.matches(re);
+    for (let i = 0; i < m.length; i += 2) {
+      if (m[i]! >= start && m[i + 1]! <= end) return [m[i]!, m[i + 1]!];
+      if (m[i]! >= end) break;
+    }
+    return null;
+  }
+
+  /** Whether `re` matches inside [start, end) with its end at or before `before`. */
+  anyBefore(re: RegExp, start: number, before: number): boolean {
+    const m = this.matches(re);
+    for (let i = 0; i < m.length; i += 2) {
+      if (m[i]! >= start && m[i + 1]! <= before) return true;
+      if (m[i]! >= before) break;
+    }
+    return false;
+  }
+}
+
+interface Candidate {
+  prepared: PreparedRule;
+  sentence: number;
+  start: number;
+  end: number;
+  /** person-name rules still need NLP confirmation. */
+  needsPerson?: boolean;
+  severity?: Finding['severity'];
+}
+
+export interface Engine {
+  /** Checks one post; findings sorted by position. Never throws on any string input. */
+  analyze(text: string, context?: AnalyzeContext): Promise<Finding[]>;
+  /** Language of the post as a whole (majority of its sentences). */
+  detectPostLanguage(text: string): Lang;
+  readonly rules: readonly CompiledRule[];
+}
+
+/** Builds an engine from a compiled rule bundle (see src/rules-compiler). */
+export function createEngine(bundle: RuleBundle): Engine {
+  const reCache = new Map<string, RegExp>();
+  const re = (src: string) => {
+    let r = reCache.get(src);
+    if (!r) reCache.set(src, (r = new RegExp(src, 'gu')));
+    return r;
+  };
+  const alt = (list: string[]) => (list.length ? re(list.length === 1 ? list[0]! : `(?:${list.join('|')})`) : null);
+  const prepared: PreparedRule[] = bundle.rules.map((rule) => ({
+    rule,
+    groups: rule.all.map(re),
+    unless: alt(rule.unless),
+    unlessPost: alt(rule.unlessPost),
+  }));
+  const sup = {
+    negation: re(bundle.suppress.negation),
+    teaching: re(bundle.suppress.teaching),
+    hypothetical: re(bundle.suppress.hypothetical),
+    quote: re(bundle.suppress.quote),
+    ownContact: re(bundle.suppress.ownContact),
+  };
+
+  function suppressed(post: Post, p: PreparedRule, si: number, start: number): boolean {
+    const s = post.sentences[si]!;
+    const kinds = p.rule.suppress;
+    // Negation and hypotheticals bear on what follows them in the sentence ("je ne parle jamais de mes clients").
+    if (kinds.includes('negation') && post.anyBefore(sup.negation, Math.max(s.start, start - 80), start + 1)) return true;
+    if (kinds.includes('hypothetical') && post.anyBefore(sup.hypothetical, s.start, start + 1)) return true;
+    // Teaching or quoting the guidelines: the cue may sit anywhere in the sentence.
+    if (kinds.includes('teaching') && post.firstIn(sup.teaching, s.start, s.end)) return true;
+    if (kinds.includes('quote')) {
+      const t = post.norm.text;
+      let quotes = 0;
+      for (let i = s.start; i < start; i++) if (t.charCodeAt(i) === 34) quotes++;
+      if (quotes % 2 === 1 && post.firstIn(sup.quote, 0, t.length)) return true;
+    }
+    return false;
+  }
+
+  function candidatesFor(post: Post, p: PreparedRule, ctx: AnalyzeContext): Candidate[] {
+    const { rule } = p;
+    const out: Candidate[] = [];
+    const t = post.norm.text;
+    if (p.unlessPost && post.matches(p.unlessPost).length) return out;
+
+    if (rule.kind === 'identifier') {
+      const v = VALIDATORS[rule.validator!]!;
+      for (const id of post.ids(rule.validator!)) {
+        const si = post.sentenceAt(id.start);
+        const s = post.sentences[si]!;
+        if (!p.groups.every((g) => post.firstIn(g, s.start, s.end))) continue;
+        if (p.unless && post.firstIn(p.unless, s.start, s.end)) continue;
+        let severity: Finding['severity'] | undefined;
+        if (v.contact && post.firstIn(sup.ownContact, s.start, s.end)) {
+          // The author's own contact details: not a finding on a professional account, a reminder elsewhere.
+          if (ctx.account === 'professional') continue;
+          severity = 'info';
+        }
+        if (suppressed(post, p, si, id.start)) continue;
+        out.push({ prepared: p, sentence: si, start: id.start, end: id.end, severity });
+      }
+      return out;
+    }
+
+    const first = post.matches(p.groups[0]!);
+    if (!first.length) return out;
+    if (rule.scope === 'post') {
+      if (!p.groups.every((g) => post.matches(g).length)) return out;
+      for (let i = 0; i < first.length; i += 2) {
+        const si = post.sentenceAt(first[i]!);
+        if (p.unless && post.firstIn(p.unless, 0, t.length)) return out;
+        if (suppressed(post, p, si, first[i]!)) continue;
+        out.push({ prepared: p, sentence: si, start: first[i]!, end: first[i + 1]!, needsPerson: rule.kind === 'person-name' });
+        return out;
+      }
+      return out;
+    }
+    let lastSentence = -1;
+    for (let i = 0; i < first.length; i += 2) {
+      const si = post.sentenceAt(first[i]!);
+      if (si === lastSentence) continue;
+      const s = post.sentences[si]!;
+      if (!p.groups.every((g, k) => k === 0 || post.firstIn(g, s.start, s.end))) continue;
+      if (p.unless && post.firstIn(p.unless, s.start, s.end)) {
+        lastSentence = si;
+        continue;
+      }
+      if (suppressed(post, p, si, first[i]!)) continue;
+      lastSentence = si;
+      out.push({ prepared: p, sentence: si, start: first[i]!, end: first[i + 1]!, needsPerson: rule.kind === 'person-name' });
+    }
+    return out;
+  }
+
+  async function analyze(text: string, context: AnalyzeContext = {}): Promise<Finding[]> {
+    if (typeof text !== 'string' || text.length === 0) return [];
+    const ctx = { account: 'unknown', ...context } as AnalyzeContext;
+    const post = new Post(text, ctx.uiLanguage ?? 'fr');
+    const cands: Candidate[] = [];
+    for (const p of prepared) {
+      if (p.rule.account && p.rule.account !== ctx.account) continue;
+      if (p.rule.platforms && !(ctx.platform && p.rule.platforms.includes(ctx.platform))) continue;
+      cands.push(...candidatesFor(post, p, ctx));
+    }
+    const findings: Finding[] = [];
+    for (const c of cands) {
+      let [start, end] = toOriginal(post.norm, c.start, c.end);
+      const s = post.sentences[c.sentence]!;
+      if (c.needsPerson) {
+        const [ss, se] = toOriginal(post.norm, s.start, s.end);
+        if (se - ss > NLP_MAX_SENTENCE) continue;
+        const people = await findPeople(text.slice(ss, se), s.lang);
+        if (!people.length) continue;
+        start = ss + people[0]!.start;
+        end = Math.min(ss + people[0]!.end, text.length);
+      }
+      findings.push(toFinding(c.prepared.rule, s.lang, start, end, c.severity));
+    }
+    if (ctx.watchList && ctx.watchList.hashes.length) {
+      for (const w of await watchListMatches(post.norm, ctx.watchList)) {
+        const si = post.sentenceAt(w.start);
+        const [start, end] = toOriginal(post.norm, w.start, w.end);
+        findings.push(watchFinding(post.sentences[si]!.lang, start, end));
+      }
+    }
+    findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+    return findings;
+  }
+
+  return {
+    analyze,
+    detectPostLanguage: (text: string) => new Post(String(text), 'fr').lang,
+    rules: bundle.rules,
+  };
+}
+
+function toFinding(rule: CompiledRule, lang: Lang, start: number, end: number, severity?: Finding['severity']): Finding {
+  const m = rule.messages[lang];
+  return {
+    ruleId: rule.id,
+    category: rule.category,
+    severity: severity ?? rule.severity,
+    start,
+    end,
+    message: m.message,
+    source: `${rule.source.doc} ${rule.source.clause}`,
+    advice: m.advice,
+    lang,
+  };
+}
+
+const WATCH = {
+  fr: {
+    message: 'Ce nom figure dans votre liste privée de noms à surveiller (clients, milieux, collègues).',
+    advice: 'Retirez ce nom ; une personne que vous accompagnez ne doit jamais être reconnaissable dans une publication.',
+  },
+  en: {
+    message: 'This name is on your private watch list (clients, workplaces, colleagues).',
+    advice: 'Remove the name; a person you serve must never be recognisable in a post.',
+  },
+};
+
+function watchFinding(lang: Lang, start: number, end: number): Finding {
+  return {
+    ruleId: 'client-confidentiality/watch-list-name',
+    category: 'client-confidentiality',
+    severity: 'error',
+    start,
+    end,
+    message: WATCH[lang].message,
+    advice: WATCH[lang].advice,
+    source: lang === 'fr' ? 'Normes ASWB/OTSTCFQ 4.07' : 'ASWB/OTSTCFQ standards 4.07',
+    lang,
+  };
+}
+
+export type { WatchList };

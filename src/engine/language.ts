@@ -1,0 +1,39 @@
+import type { Lang } from './types';
+
+// Function words that are frequent and unambiguous between French and English (folded form:
+// lower case, no accents). Words shared by both ("a", "on", "me", "son", "plus") are left out.
+const FR = new Set(
+  ('le la les des du de et est une un pour pas que qui dans sur avec je tu il elle ils elles nous vous mais ou ca ' +
+    'c cest mon ma mes ton ta tes ses au aux ce cette ces leur leurs tres aussi comme quand tout tous toute ' +
+    'etre avoir fait ete suis sont avez avons y en ne jamais rien moi toi lui eux pis pour par chez sans sous entre ' +
+    'apres avant depuis encore deja merci bonjour aujourd hui ici quoi oui non faut peut veux voici votre vos notre nos ' +
+    'ai as avait etait seulement toujours parce j l d qu s n m t')
+    .split(' '),
+);
+const EN = new Set(
+  ('the and is are to of in for with my you it that this was i we they but not at be have has had your our their ' +
+    'from by or an will would can could should just about what when who how there here all so if do does did ' +
+    'been were its im dont cant today him her she he them me us his hers than then out up get got one some any ' +
+    'no yes thanks please youre thats ive ill were weve what s t ll re ve m d')
+    .split(' '),
+);
+const WORD = /[a-z]+/g;
+
+/** Scores one folded sentence: > 0 leans French, < 0 leans English, 0 undecided. */
+export function languageScore(folded: string): number {
+  let fr = 0;
+  let en = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(folded); m; m = WORD.exec(folded)) {
+    const w = m[0];
+    if (FR.has(w)) fr++;
+    if (EN.has(w)) en++;
+  }
+  return fr - en;
+}
+
+/** Language of one folded sentence, or `fallback` when the function words do not tell. */
+export function detectLanguage(folded: string, fallback: Lang): Lang {
+  const s = languageScore(folded);
+  return s > 0 ? 'fr' : s < 0 ? 'en' : fallback;
+}

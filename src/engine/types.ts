@@ -1,0 +1,91 @@
+/** The 15 finding categories: a contract with the corpora and the scorer (../shared/guidelines/categories.md). */
+export const CATEGORIES = [
+  'client-confidentiality', 'personal-identifier', 'testimonial', 'spokesperson',
+  'online-intervention', 'dual-relationship', 'discrimination', 'hostile-tone',
+  'colleague-respect', 'commercial', 'competence-claims', 'copyright',
+  'location-disclosure', 'personal-on-professional', 'work-on-personal',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Lang = 'fr' | 'en';
+export type Account = 'personal' | 'professional' | 'unknown';
+
+/** Where the post is being written; drives the account-dependent rules. */
+export interface AnalyzeContext {
+  platform?: string;
+  account?: Account;
+  /** Language for messages when a sentence's language cannot be told. */
+  uiLanguage?: Lang;
+  /** Salted hashes of normalised names that must never appear (options page). */
+  watchList?: WatchList;
+}
+
+export interface WatchList {
+  salt: string;
+  /** hex SHA-256 digests of `salt + normalised word or word pair` */
+  hashes: string[];
+}
+
+/** The citation every finding carries. */
+export interface Source {
+  doc: string;
+  clause: string;
+  seed: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  /** UTF-16 offsets into the original text. */
+  start: number;
+  end: number;
+  /** In the language of the sentence the finding sits in. */
+  message: string;
+  /** "document clause", e.g. « Normes ASWB/OTSTCFQ 4.07 ». */
+  source: string;
+  /** What to do instead, same language as message. */
+  advice?: string;
+  lang: Lang;
+}
+
+/** Compiled, runtime form of a rule (produced at build time by src/rules-compiler). */
+export interface CompiledRule {
+  id: string;
+  category: Category;
+  severity: Severity;
+  kind: 'phrase' | 'cooccurrence' | 'identifier' | 'person-name';
+  /** Only raised for this account type (personal-on-professional, work-on-personal). */
+  account?: Account;
+  platforms?: string[];
+  scope: 'sentence' | 'post';
+  /** Regex sources over the normalised text; every group must match in the scope. */
+  all: string[];
+  /** Regex sources that cancel the finding when found in the same scope. */
+  unless: string[];
+  /** Same, but looked for in the whole post. */
+  unlessPost: string[];
+  /** Which shared suppressions apply (rules/_suppress.yml); [] = never suppressed. */
+  suppress: SuppressKind[];
+  validator?: string;
+  source: Source;
+  messages: Record<Lang, { message: string; advice: string }>;
+}
+
+export type SuppressKind = 'negation' | 'teaching' | 'hypothetical' | 'quote';
+
+export interface CompiledSuppressors {
+  negation: string;
+  teaching: string;
+  hypothetical: string;
+  quote: string;
+  ownContact: string;
+}
+
+export interface RuleBundle {
+  version: 1;
+  rules: CompiledRule[];
+  suppress: CompiledSuppressors;
+  lexicon: Record<string, string>;
+}

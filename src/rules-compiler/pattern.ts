@@ -1,0 +1,168 @@
+/**
+ * The rule pattern language, compiled to regular-expression sources at build time.
+ *
+ * A pattern is a sequence of items separated by spaces, matched on folded text
+ * (see src/engine/normalize.ts), word by word, with any punctuation or spacing between words:
+ *   word        a whole word ("clients"); accents, case and apostrophes do not matter
+ *   word*       a word starting with these letters ("client*" = client, clients, clientele)
+ *   (a|b c)     alternatives, each itself a sequence; `(…)?` or `word?` makes an item optional
+ *   {name}      an entry of the lexicon (rules/_lexicon/<lang>.yml), e.g. {client}
+ *   ~3          up to three arbitrary words
+ *   <num>       a number ("5", "2,5", "300")
+ *   📍 $ %      any other symbol is matched literally
+ * Regular-expression sources produced here only combine disjoint character classes with
+ * bounded repetition, so no input can make them backtrack badly.
+ */
+import { foldText } from '../engine/normalize';
+
+export const WORD_CHAR = '[\\p{L}\\p{N}]';
+/** Between two words: any run of 1–5 non-word characters on one line. */
+export const SEP = '[^\\p{L}\\p{N}\\n]{1,5}';
+const BEFORE = '(?<![\\p{L}\\p{N}])';
+const AFTER = '(?![\\p{L}\\p{N}])';
+
+export class PatternError extends Error {}
+
+type Item =
+  | { t: 'word'; src: string; optional: boolean }
+  | { t: 'gap'; n: number };
+
+export type LexiconLookup = (name: string) => string[] | undefined;
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Compiles a list of patterns into one alternation source. */
+export function compilePatterns(patterns: string[], lex: LexiconLookup, depth = 0): string {
+  if (patterns.length === 0) throw new PatternError('an empty list of patterns');
+  return `(?:${patterns.map((p) => compilePattern(p, lex, depth)).join('|')})`;
+}
+
+/** Compiles one pattern into a regular-expression source (no flags; use with 'gu'). */
+export function compilePattern(pattern: string, lex: LexiconLookup, depth = 0): string {
+  if (depth > 5) throw new PatternError(`lexicon references nest too deeply in "${pattern}"`);
+  const p = new Parser(pattern, lex, depth);
+  const src = p.sequence();
+  if (p.pos < p.s.length) throw new PatternError(`unexpected "${p.s[p.pos]}" at position ${p.pos + 1} in "${pattern}"`);
+  if (!src) throw new PatternError(`"${pattern}" matches nothing`);
+  return src;
+}
+
+class Parser {
+  pos = 0;
+  constructor(readonly s: string, readonly lex: LexiconLookup, readonly depth: number) {}
+
+  /** sequence := item (' ' item)* ; stops at ')' or '|'. */
+  sequence(): string {
+    const items: Item[] = [];
+    for (;;) {
+      this.skipSpaces();
+      const c = this.s[this.pos];
+      if (c === undefined || c === ')' || c === '|') break;
+      items.push(...this.item());
+    }
+    return join(items);
+  }
+
+  skipSpaces() {
+    while (this.s[this.pos] === ' ') this.pos++;
+  }
+
+  item(): Item[] {
+    const c = this.s[this.pos]!;
+    let src: string;
+    if (c === '(') {
+      this.pos++;
+      const alts = [this.sequence()];
+      while (this.s[this.pos] === '|') {
+        this.pos++;
+        alts.push(this.sequence());
+      }
+      if (this.s[this.pos] !== ')') throw new PatternError(`missing ")" in "${this.s}"`);
+      this.pos++;
+      const nonEmpty = alts.filter(Boolean);
+      if (!nonEmpty.length) throw new PatternError(`empty alternatives "()" in "${this.s}"`);
+      src = `(?:${nonEmpty.join('|')})`;
+      if (nonEmpty.length < alts.length) return [{ t: 'word', src, optional: true }];
+    } else if (c === '{') {
+      const close = this.s.indexOf('}', this.pos);
+      if (close < 0) throw new PatternError(`missing "}" in "${this.s}"`);
+      const name = this.s.slice(this.pos + 1, close).trim();
+      this.pos = close + 1;
+      const entries = this.lex(name);
+      if (!entries) throw new PatternError(`unknown lexicon entry {${name}} in "${this.s}"`);
+      src = compilePatterns(entries, this.lex, this.depth + 1);
+    } else if (c === '~') {
+      const m = /^~(\d{1,2})/.exec(this.s.slice(this.pos));
+      if (!m) throw new PatternError(`"~" must be followed by a number of words (e.g. ~3) in "${this.s}"`);
+      this.pos += m[0].length;
+      const n = Number(m[1]);
+      if (n < 1 || n > 12) throw new PatternError(`gap ~${n} out of range 1–12 in "${this.s}"`);
+      return [{ t: 'gap', n }];
+    } else if (this.s.startsWith('<num>', this.pos)) {
+      this.pos += 5;
+      src = `${BEFORE}\\p{N}+(?:[.,]\\p{N}+)?${AFTER}`;
+    } else {
+      const m = /^[^\s()|{}~?]+/.exec(this.s.slice(this.pos));
+      if (!m) throw new PatternError(`unexpected "${c}" at position ${this.pos + 1} in "${this.s}"`);
+      this.pos += m[0].length;
+      // Punctuation between words (":", "-", ",") is already covered by the separator.
+      if (/^[\p{P}]+$/u.test(foldText(m[0]))) return [];
+      src = word(m[0], this.s);
+    }
+    let optional = false;
+    if (this.s[this.pos] === '?') {
+      optional = true;
+      this.pos++;
+    }
+    return [{ t: 'word', src, optional }];
+  }
+}
+
+/** One written word: may contain apostrophes or hyphens ("l'ordre", "vous-même"), a trailing "*". */
+function word(raw: string, pattern: string): string {
+  const prefix = raw.endsWith('*');
+  const body = prefix ? raw.slice(0, -1) : raw;
+  if (!body) throw new PatternError(`"*" alone is not a word in "${pattern}"`);
+  if (body.includes('*')) throw new PatternError(`"*" only at the end of a word, in "${pattern}"`);
+  const folded = foldText(body);
+  // Split on non-word characters so "l'ordre" and "bit.exemple" match whatever punctuation the user typed.
+  const parts = folded.split(/([^\p{L}\p{N}]+)/u).filter(Boolean);
+  const wordParts = parts.filter((x) => /[\p{L}\p{N}]/u.test(x));
+  if (!wordParts.length) return escapeRe(folded.trim()); // a symbol such as 📍 or $
+  const firstIsWord = /[\p{L}\p{N}]/u.test(parts[0]!);
+  const lastIsWord = /[\p{L}\p{N}]/u.test(parts[parts.length - 1]!);
+  const inner = parts.map((x) => (/[\p{L}\p{N}]/u.test(x) ? escapeRe(x) : x.trim() ? `[^\\p{L}\\p{N}\\n]{0,3}` : SEP)).join('');
+  return `${firstIsWord ? BEFORE : ''}${inner}${prefix ? `${WORD_CHAR}*` : ''}${lastIsWord ? AFTER : ''}`;
+}
+
+function join(items: Item[]): string {
+  let out = '';
+  let needSep = false;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    const isLast = i === items.length - 1;
+    if (it.t === 'gap') {
+      if (!out) throw new PatternError('a pattern cannot start with a gap ~N');
+      if (isLast) throw new PatternError('a pattern cannot end with a gap ~N');
+      out += `${SEP}(?:${WORD_CHAR}+${SEP}){0,${it.n}}`;
+      needSep = false;
+      continue;
+    }
+    if (it.optional) {
+      if (!out && isLast) throw new PatternError('a pattern cannot be only optional');
+      if (!needSep) {
+        // At the start (or right after a gap): the item carries its own trailing separator.
+        out += `(?:${it.src}${SEP})?`;
+      } else {
+        // After a word: the item carries its own leading separator; the next one still needs one.
+        out += `(?:${SEP}${it.src})?`;
+      }
+      continue;
+    }
+    out += (needSep ? SEP : '') + it.src;
+    needSep = true;
+  }
+  return out;
+}

@@ -1,0 +1,19 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { rulesPlugin } from './bin/rules-vite-plugin.mjs';
+
+// Layout: entrypoints/, public/, locales/ at the top level (srcDir left at the root);
+// engine and UI code live in src/ and are imported explicitly.
+export default defineConfig({
+  modules: ['@wxt-dev/i18n/module'],
+  vite: () => ({ plugins: [preact(), rulesPlugin()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'fr',
+    permissions: ['storage'],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'balise@balise.example', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+});
