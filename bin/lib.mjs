@@ -1,7 +1,7 @@
 // Build helpers shared by the CLI launcher, the rule compiler script, the vite plugin and the tests.
 // They bundle TypeScript with esbuild (already a dependency of vite) so node 20 can run it directly.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -21,10 +21,13 @@ function newest(dir) {
   return t;
 }
 
+// Outputs are written to a temporary file and renamed, so concurrent runs never read half a file.
+const tmp = (f) => `${f}.${process.pid}.tmp`;
+
 async function bundleTs(entry, outfile) {
   await build({
     entryPoints: [join(ROOT, entry)],
-    outfile,
+    outfile: tmp(outfile),
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -33,6 +36,7 @@ async function bundleTs(entry, outfile) {
     logLevel: 'error',
     sourcemap: 'inline',
   });
+  renameSync(tmp(outfile), outfile);
 }
 
 /**
@@ -45,14 +49,20 @@ export async function compileRulesToJson({ quiet = false } = {}) {
   if (!existsSync(out) || newest(join(ROOT, 'src')) > statSync(out).mtimeMs) await bundleTs('src/rules-compiler/compile.ts', out);
   const { compileRules } = await import(`${pathToFileURL(out).href}?t=${statSync(out).mtimeMs}`);
   const result = compileRules(RULES_DIR);
-  if (result.errors.length) {
+  if (result.errors.length && process.env.BALISE_SKIP_BAD_RULES === '1') {
+    // Development aid only: report and carry on with the valid rules.
+    console.error(`balise: skipping invalid rules:\n  - ${result.errors.join('\n  - ')}`);
+  } else if (result.errors.length) {
     const e = new Error(`Invalid rules (${result.errors.length} problem${result.errors.length > 1 ? 's' : ''}):\n  - ${result.errors.join('\n  - ')}`);
     e.ruleErrors = result.errors;
     throw e;
   }
   mkdirSync(dirname(RULES_JSON), { recursive: true });
   const json = JSON.stringify(result.bundle);
-  if (!existsSync(RULES_JSON) || readFileSync(RULES_JSON, 'utf8') !== json) writeFileSync(RULES_JSON, json);
+  if (!existsSync(RULES_JSON) || readFileSync(RULES_JSON, 'utf8') !== json) {
+    writeFileSync(tmp(RULES_JSON), json);
+    renameSync(tmp(RULES_JSON), RULES_JSON);
+  }
   if (!quiet) console.error(`balise: ${result.bundle.rules.length} rules compiled (${result.examples.length} examples)`);
   return result;
 }
@@ -65,7 +75,7 @@ export async function ensureCli() {
   await compileRulesToJson({ quiet: true });
   await build({
     entryPoints: [join(ROOT, 'src/cli/main.ts')],
-    outfile: out,
+    outfile: tmp(out),
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -74,5 +84,6 @@ export async function ensureCli() {
     // The NLP libraries stay external so that they load only when a sentence needs them.
     external: ['compromise', 'fr-compromise'],
   });
+  renameSync(tmp(out), out);
   return out;
 }

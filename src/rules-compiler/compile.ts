@@ -49,23 +49,35 @@ const isStrList = (x: unknown): x is string[] => Array.isArray(x) && x.every((s)
 
 /** Compiles the rules directory. `errors` is empty when everything is valid. */
 export function compileRules(rulesDir: string): CompileResult {
+  // (errors are collected per file; the caller decides whether any error fails the build)
   const errors: string[] = [];
   const examples: RuleExample[] = [];
   const files = walk(rulesDir);
   const rel = (f: string) => relative(process.cwd(), f) || f;
 
-  // Lexicon: rules/_lexicon/<lang>.yml, name -> list of patterns.
+  // Lexicon: rules/_lexicon/<lang>.yml and rules/_lexicon/<lang>-<topic>.yml, name -> list of patterns.
   const lexRaw: Record<Lang, Record<string, string[]>> = { fr: {}, en: {} };
-  for (const lang of ['fr', 'en'] as const) {
-    const f = join(rulesDir, '_lexicon', `${lang}.yml`);
+  const lexDir = join(rulesDir, '_lexicon');
+  const lexWhere: Record<string, string> = {};
+  for (const f of walk(lexDir)) {
+    const m = /^(fr|en)(-[a-z0-9-]+)?\.ya?ml$/.exec(basename(f));
+    if (!m) {
+      errors.push(`${rel(f)}: lexicon files are named fr.yml, en.yml, fr-<topic>.yml or en-<topic>.yml`);
+      continue;
+    }
+    const lang = m[1] as Lang;
     try {
       const data = parse(readFileSync(f, 'utf8')) ?? {};
       for (const [k, v] of Object.entries(data)) {
         if (!isStrList(v)) errors.push(`${rel(f)}: entry "${k}" must be a list of non-empty strings`);
-        else lexRaw[lang][k] = v;
+        else if (lexRaw[lang][k]) errors.push(`${rel(f)}: entry "${k}" is already defined in ${lexWhere[`${lang}:${k}`]}; rename one of them`);
+        else {
+          lexRaw[lang][k] = v;
+          lexWhere[`${lang}:${k}`] = rel(f);
+        }
       }
     } catch (e) {
-      errors.push(`${rel(f)}: cannot read the ${lang} lexicon (${(e as Error).message})`);
+      errors.push(`${rel(f)}: cannot read the lexicon (${(e as Error).message.split('\n')[0]})`);
     }
   }
   const lookup = (lang: Lang): LexiconLookup => (name) => {
@@ -108,7 +120,7 @@ export function compileRules(rulesDir: string): CompileResult {
   const rules: CompiledRule[] = [];
   const ids = new Map<string, string>();
   for (const file of files) {
-    if (file.includes(`${join(rulesDir, '_lexicon')}`) || file === suppressFile) continue;
+    if (file.startsWith(lexDir) || file === suppressFile) continue;
     const where = rel(file);
     const err = (field: string, msg: string) => errors.push(`${where}: field "${field}": ${msg}`);
     let doc: any;
