@@ -7,29 +7,36 @@ const FR = new Set(
     'c cest mon ma mes ton ta tes ses au aux ce cette ces leur leurs tres aussi comme quand tout tous toute ' +
     'etre avoir fait ete suis sont avez avons y en ne jamais rien moi toi lui eux pis pour par chez sans sous entre ' +
     'apres avant depuis encore deja merci bonjour aujourd hui ici quoi oui non faut peut veux voici votre vos notre nos ' +
-    'ai as avait etait seulement toujours parce j l d qu s n m t')
+    'ai as avait etait seulement toujours parce j l qu')
     .split(' '),
 );
 const EN = new Set(
   ('the and is are to of in for with my you it that this was i we they but not at be have has had your our their ' +
     'from by or an will would can could should just about what when who how there here all so if do does did ' +
     'been were its im dont cant today him her she he them me us his hers than then out up get got one some any ' +
-    'no yes thanks please youre thats ive ill were weve what s t ll re ve m d')
+    'no yes thanks please youre thats ive ill weve isn aren wasn doesn don didn won ll re ve')
     .split(' '),
 );
 const WORD = /[a-z]+/g;
+
+// Spelling that leans one way when no function word decides (short posts, headlines).
+const EN_SHAPE = /(?:ing|ed|ly|ss|ght|wh|th|w|k)$|^(?:th|wh|sh)|w|k|ee|oo|y$/;
+const FR_SHAPE = /(?:eau|eaux|aux|ez|ees|ee|ion|ique|eur|euse|oi|ois|ait|ient|ons)$|^(?:qu|l'|d')|ou|oi|ai/;
 
 /** Scores one folded sentence: > 0 leans French, < 0 leans English, 0 undecided. */
 export function languageScore(folded: string): number {
   let fr = 0;
   let en = 0;
+  let shape = 0;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(folded); m; m = WORD.exec(folded)) {
     const w = m[0];
     if (FR.has(w)) fr++;
-    if (EN.has(w)) en++;
+    else if (EN.has(w)) en++;
+    else if (w.length > 3) shape += (FR_SHAPE.test(w) ? 1 : 0) - (EN_SHAPE.test(w) ? 1 : 0);
   }
-  return fr - en;
+  // Function words decide; word shapes only break ties (weighted so one function word outweighs two shapes).
+  return 3 * (fr - en) + Math.sign(shape) * Math.min(Math.abs(shape), 2);
 }
 
 /** Language of one folded sentence, or `fallback` when the function words do not tell. */

@@ -18,13 +18,15 @@ import { foldText } from '../engine/normalize';
 export const WORD_CHAR = '[\\p{L}\\p{N}]';
 /** Between two words: any run of 1–5 non-word characters on one line. */
 export const SEP = '[^\\p{L}\\p{N}\\n]{1,5}';
+/** Next to a symbol, the separator may be empty ("info@", "50 $" or "50$"). */
+const SEP0 = '[^\\p{L}\\p{N}\\n]{0,5}';
 const BEFORE = '(?<![\\p{L}\\p{N}])';
 const AFTER = '(?![\\p{L}\\p{N}])';
 
 export class PatternError extends Error {}
 
 type Item =
-  | { t: 'word'; src: string; optional: boolean }
+  | { t: 'word'; src: string; optional: boolean; sym?: boolean }
   | { t: 'gap'; n: number };
 
 export type LexiconLookup = (name: string) => string[] | undefined;
@@ -108,8 +110,17 @@ class Parser {
       if (!m) throw new PatternError(`unexpected "${c}" at position ${this.pos + 1} in "${this.s}"`);
       this.pos += m[0].length;
       // Punctuation between words (":", "-", ",") is already covered by the separator.
-      if (/^[\p{P}]+$/u.test(foldText(m[0]))) return [];
+      if (/^[-:;,.!?'"()«»…/\\[\]]+$/u.test(foldText(m[0]))) return [];
       src = word(m[0], this.s);
+      if (!/[\p{L}\p{N}]/u.test(m[0])) {
+        // A symbol ("@", "$", "📍") may touch the next word: "info@", "50$".
+        let optional = false;
+        if (this.s[this.pos] === '?') {
+          optional = true;
+          this.pos++;
+        }
+        return [{ t: 'word', src, optional, sym: true }];
+      }
     }
     let optional = false;
     if (this.s[this.pos] === '?') {
@@ -161,7 +172,9 @@ function join(items: Item[]): string {
       }
       continue;
     }
-    out += (needSep ? SEP : '') + it.src;
+    const prev = items[i - 1];
+    const touching = it.sym || (prev && prev.t === 'word' && prev.sym);
+    out += (needSep ? (touching ? SEP0 : SEP) : '') + it.src;
     needSep = true;
   }
   return out;
