@@ -94,7 +94,7 @@ function scan(re: RegExp, folded: string, strong: (m: RegExpExecArray) => boolea
 }
 
 // Two-letter words that follow a number in a sentence and are not an OHIP version code.
-const VERSION_NOT = /^ (is|in|on|at|to|of|or|as|an|if|it|by|et|en|le|la|de|du|un|au|ou|ce|ca|ma|me|se|sa|ta|te|tu|il|je|ne|ni|pm|am|km|kg|ml|cm|mm)$/;
+const VERSION_NOT_WORDS = '(?:is|in|on|at|to|of|or|as|an|if|it|by|et|en|le|la|de|du|un|au|ou|ce|ca|ma|me|se|sa|ta|te|tu|il|je|ne|ni|pm|am|km|kg|ml|cm|mm)';
 
 const MONTHS_FR = 'janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|janv|fevr|avr|juil|sept|oct|nov|dec';
 const MONTHS_EN = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
@@ -150,10 +150,10 @@ export const VALIDATORS: Record<string, Validator> = {
   },
   ohip: {
     find: (t) =>
-      scan(new RegExp(`${B}\\d{4}[ -]?\\d{3}[ -]?\\d{3}(?:[ -]?[a-z]{2})?${E}`, 'gu'), t,
+      scan(new RegExp(`${B}\\d{4}[ -]?\\d{3}[ -]?\\d{3}(?:[ -]?(?!${VERSION_NOT_WORDS}${E})[a-z]{2})?${E}`, 'gu'), t,
         // Strong: written in the card's own 4-3-3-XX layout (number + version code). A bare 10-digit
         // number passes the Luhn check one time in ten, so without the version code a label is required.
-        (m) => /^\d{4}[ -]?\d{3}[ -]?\d{3}[ -]?[a-z]{2}$/.test(m[0]) && !VERSION_NOT.test(m[0].slice(-3)),
+        (m) => /^\d{4}[ -]?\d{3}[ -]?\d{3}[ -]?[a-z]{2}$/.test(m[0]),
         /(?<![\p{L}])(ohip|carte sante|health card|health number|assurance sante|sante ontario|numero de carte)(?![\p{L}])/u),
   },
   dob: {

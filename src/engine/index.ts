@@ -16,6 +16,8 @@ export { normalize, toOriginal } from './normalize';
 
 /** Posts longer than this are checked in full, but sentence by sentence NLP is skipped beyond it. */
 const NLP_MAX_SENTENCE = 600;
+/** How far before an identifier (folded characters) an `unless` cue still applies to it. */
+const UNLESS_NEAR = 45;
 
 interface PreparedRule {
   rule: CompiledRule;
@@ -175,7 +177,8 @@ export function createEngine(bundle: RuleBundle): Engine {
         const si = post.sentenceAt(id.start);
         const s = post.sentences[si]!;
         if (!p.groups.every((g) => post.firstIn(g, s.start, s.end))) continue;
-        if (p.unless && post.firstIn(p.unless, s.start, s.end)) continue;
+        // For identifiers, an exception ("ligne de crise", "our office") must stand close to the number itself.
+        if (p.unless && post.firstIn(p.unless, Math.max(s.start, id.start - UNLESS_NEAR), Math.min(s.end, id.end + 12))) continue;
         let severity: Finding['severity'] | undefined;
         if (v.contact && post.firstIn(sup.ownContact, s.start, s.end)) {
           // The author's own contact details: not a finding on a professional account, a reminder elsewhere.

@@ -207,7 +207,7 @@ export function compileRules(rulesDir: string): CompileResult {
         }
       }
       const ex = b.examples;
-      if (!ex || !isStrList(ex.flag) || !isStrList(ex.allow))
+      if (!ex || !isStrList(ex.flag) || !isStrList(ex.allow) || !ex.flag.length || !ex.allow.length)
         err(f('examples'), 'required: { flag: ["a post that must be flagged"], allow: ["a close post that must not"] }');
       else {
         for (const text of ex.flag) examples.push({ ruleId: fullId, lang, text, expect: 'flag', file: where });
