@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run eval [-- FILE] [--ratchet] [--update-ratchet] [--misses]
+// npm run eval [-- FILE] [--ratchet] [--update-ratchet] [--misses [--only=cat,cat]]
 // Runs the engine over a labelled corpus (default ../shared/corpus/dev.jsonl) and prints the score
 // from ../shared/tools/score.mjs. --ratchet fails when the score falls below tests/ratchet.json;
 // --update-ratchet raises the ratchet to today's score; --misses lists missed and false-alarm posts.
@@ -35,18 +35,21 @@ const human = spawnSync(process.execPath, [scorer, corpus, out], { encoding: 'ut
 process.stdout.write(human.stdout);
 const json = JSON.parse(spawnSync(process.execPath, [scorer, corpus, out, '--json'], { encoding: 'utf8' }).stdout);
 
+// --only=cat1,cat2 limits the --misses listing to those categories (for rule authors).
+const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 if (flags.has('--misses')) {
   const found = new Map(run.stdout.trim().split('\n').map((l) => JSON.parse(l)).map((r) => [r.id, r.findings]));
   for (const line of readFileSync(corpus, 'utf8').trim().split('\n')) {
     const p = JSON.parse(line);
     const f = (found.get(p.id) ?? []).filter((x) => x.severity !== 'info');
     const got = new Set(f.map((x) => x.category));
-    const missed = p.expect.filter((c) => !got.has(c));
-    const extra = [...got].filter((c) => !p.expect.includes(c));
+    const mine = (c) => !only || only.includes(c);
+    const missed = p.expect.filter((c) => !got.has(c) && mine(c));
+    const extra = [...got].filter((c) => !p.expect.includes(c) && mine(c));
     if (!missed.length && !extra.length) continue;
     console.log(`\n${p.id} [${p.account}] expect=${p.expect.join(',') || '-'}${missed.length ? `  MISSED=${missed.join(',')}` : ''}${extra.length ? `  EXTRA=${extra.join(',')}` : ''}`);
     console.log(`  ${p.text.slice(0, 300).replace(/\n/g, ' / ')}`);
-    for (const x of f) if (!p.expect.includes(x.category)) console.log(`  > ${x.ruleId}: «${p.text.slice(x.start, x.end)}»`);
+    for (const x of f) if (!p.expect.includes(x.category) && mine(x.category)) console.log(`  > ${x.ruleId}: «${p.text.slice(x.start, x.end)}»`);
   }
 }
 
