@@ -87,3 +87,24 @@ export async function ensureCli() {
   renameSync(tmp(out), out);
   return out;
 }
+
+/** Bundles the engine with its compiled rules (dist/engine.mjs) for the benchmark; returns its path. */
+export async function ensureEngineBundle() {
+  const out = join(ROOT, 'dist/engine.mjs');
+  const srcTime = Math.max(newest(join(ROOT, 'src')), newest(RULES_DIR));
+  if (existsSync(out) && statSync(out).mtimeMs >= srcTime && existsSync(RULES_JSON)) return out;
+  await compileRulesToJson({ quiet: true });
+  await build({
+    entryPoints: [join(ROOT, 'src/engine/default.ts')],
+    outfile: tmp(out),
+    bundle: true,
+    platform: 'neutral',
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    logLevel: 'error',
+    external: ['compromise', 'fr-compromise'],
+  });
+  renameSync(tmp(out), out);
+  return out;
+}

@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+// npm run bench [-- --engine-only] [-- --json FILE]
+// Engine figures on the development corpus, side by side with peers measured in the same run:
+// harper.js (Automattic's in-browser linter, WASM) and alex (retext-equality + profanities).
+// Cold start = a fresh node process importing the library and checking its first post.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ensureEngineBundle, ROOT } from '../bin/lib.mjs';
+
+const args = process.argv.slice(2);
+const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
+const enginePeers = !args.includes('--engine-only');
+const corpusPath = join(ROOT, '../shared/corpus/dev.jsonl');
+if (!existsSync(corpusPath)) {
+  console.error(`bench: corpus not found at ${corpusPath} (../shared beside the project)`);
+  process.exit(2);
+}
+const posts = readFileSync(corpusPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const enginePath = await ensureEngineBundle();
+
+const q = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))];
+};
+const r2 = (x) => Math.round(x * 1000) / 1000;
+
+// --- cold start: fresh process, import + first check, 5 runs, median ---
+const COLD = {
+  balise: `const t0=performance.now();const m=await import(${JSON.stringify(pathToFileURL(enginePath).href)});await m.analyze(process.argv[1],{account:'professional'});console.log(performance.now()-t0);`,
+  harper: `const t0=performance.now();const {LocalLinter}=await import('harper.js');const {binaryInlined}=await import('harper.js/binaryInlined');const l=new LocalLinter({binary:binaryInlined});await l.setup();await l.lint(process.argv[1]);console.log(performance.now()-t0);`,
+  alex: `const t0=performance.now();const {text}=await import('alex');text(process.argv[1]);console.log(performance.now()-t0);`,
+};
+function cold(name, runs = 5) {
+  const xs = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', COLD[name], posts[0].text], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${name} cold start failed: ${r.stderr}`);
+    xs.push(Number(r.stdout.trim()));
+  }
+  return q(xs, 0.5);
+}
+
+// --- warm: every post, median of 5 runs each, after a warm-up pass ---
+async function warm(check) {
+  for (const p of posts) await check(p);
+  const per = [];
+  const per1k = [];
+  for (const p of posts) {
+    const xs = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      await check(p);
+      xs.push(performance.now() - t0);
+    }
+    const m = q(xs, 0.5);
+    per.push(m);
+    per1k.push((m * 1000) / Math.max(1, p.text.length));
+  }
+  return { p50: q(per, 0.5), p95: q(per, 0.95), per1k_p50: q(per1k, 0.5) };
+}
+
+const balise = await import(pathToFileURL(enginePath).href);
+console.log(`Balise benchmark — ${new Date().toISOString().slice(0, 10)} — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model?.trim()}`);
+console.log(`corpus: ${posts.length} posts, ${posts.reduce((a, p) => a + p.text.length, 0)} characters\n`);
+
+const result = { date: new Date().toISOString(), machine: { node: process.version, cpus: cpus().length, model: cpus()[0]?.model }, engine: {}, peers: {} };
+const fig = (c, w) => ({ cold_start_ms: r2(c), post_ms: { p50: r2(w.p50), p95: r2(w.p95) }, per_1k_chars_ms: { p50: r2(w.per1k_p50) } });
+const rows = [['balise', cold('balise'), await warm((p) => balise.analyze(p.text, { account: p.account, platform: p.platform }))]];
+if (enginePeers) {
+  const { LocalLinter } = await import('harper.js');
+  const { binaryInlined } = await import('harper.js/binaryInlined');
+  const harper = new LocalLinter({ binary: binaryInlined });
+  await harper.setup();
+  const { text: alexText } = await import('alex');
+  rows.push(['harper.js', cold('harper'), await warm((p) => harper.lint(p.text))]);
+  rows.push(['alex', cold('alex'), await warm((p) => alexText(p.text))]);
+}
+const [, coldB, warmB] = rows[0];
+result.engine = fig(coldB, warmB);
+const row = (name, c, w) => `${name.padEnd(10)} ${c.toFixed(1).padStart(10)} ${w.p50.toFixed(3).padStart(10)} ${w.p95.toFixed(3).padStart(10)} ${w.per1k_p50.toFixed(3).padStart(12)}`;
+console.log(`${'engine'.padEnd(10)} ${'cold ms'.padStart(10)} ${'p50 ms'.padStart(10)} ${'p95 ms'.padStart(10)} ${'p50 ms/1k'.padStart(12)}`);
+for (const [name, c, w] of rows) console.log(row(name, c, w));
+result.ratios = {};
+for (const [name, c, w] of rows.slice(1)) {
+  result.peers[name] = fig(c, w);
+  result.ratios[name] = { cold: r2(coldB / c), post_p50: r2(warmB.p50 / w.p50), post_p95: r2(warmB.p95 / w.p95) };
+  console.log(`ratio balise / ${name.padEnd(9)}: cold ${(coldB / c).toFixed(3)}, warm p50 ${(warmB.p50 / w.p50).toFixed(3)}, p95 ${(warmB.p95 / w.p95).toFixed(3)}  (below 1 = Balise faster)`);
+}
+console.log(`target warm median per post ≤ 2 ms: ${warmB.p50 <= 2 ? 'met' : 'NOT met'} (${warmB.p50.toFixed(3)} ms)`);
+
+// --- scaling: 1k to 200k characters, time and memory should grow linearly ---
+const base = posts.filter((p) => p.platform === 'blog').map((p) => p.text).join('\n\n');
+const sized = (n) => {
+  let s = '';
+  while (s.length < n) s += base + '\n\n';
+  return s.slice(0, n);
+};
+console.log(`\nscaling (blog text repeated):\n${'chars'.padStart(8)} ${'ms'.padStart(9)} ${'heap MB'.padStart(9)}`);
+result.scaling = [];
+for (const n of [1_000, 10_000, 100_000, 200_000]) {
+  const s = sized(n);
+  await balise.analyze(s, {});
+  const xs = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    await balise.analyze(s, {});
+    xs.push(performance.now() - t0);
+  }
+  globalThis.gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const keep = await balise.analyze(s, {});
+  const heap = Math.max(0, process.memoryUsage().heapUsed - before) / 1e6;
+  const ms = q(xs, 0.5);
+  result.scaling.push({ chars: n, ms: r2(ms), heap_mb: r2(heap), findings: keep.length });
+  console.log(`${String(n).padStart(8)} ${ms.toFixed(2).padStart(9)} ${heap.toFixed(2).padStart(9)}`);
+}
+const [a, , , d] = result.scaling;
+result.scaling_slope_ms_per_1k = r2((d.ms - a.ms) / ((d.chars - a.chars) / 1000));
+console.log(`slope: ${result.scaling_slope_ms_per_1k} ms per 1,000 characters (1k→200k); 200k/1k time ratio ${(d.ms / a.ms).toFixed(0)} for a size ratio of 200`);
+
+if (jsonOut) {
+  writeFileSync(jsonOut, JSON.stringify(result, null, 2) + '\n');
+  console.log(`\nfigures written to ${jsonOut}`);
+}
