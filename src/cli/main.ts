@@ -46,7 +46,7 @@ Options: --lang fr|en (label language), --json (JSON output)`,
 };
 
 function uiLang(flag?: string): Lang {
-  const env = flag ?? process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG ?? '';
+  const env = flag || process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || "";
   return /^fr/i.test(env) ? 'fr' : flag ? 'en' : /^en/i.test(env) ? 'en' : 'fr';
 }
 

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// npm start [-- draft.txt]: the newcomer's main command. Builds the extension (.output/chrome-mv3),
+// then checks a draft from the terminal (a bilingual demo draft unless a file is given) and says how
+// to load the extension in Chromium.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ROOT } from './lib.mjs';
+
+// Same rule as the check CLI: French unless the locale says English (Balise's users are French-first).
+const fr = !/^en/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
+const say = (frText, enText) => console.log(fr ? frText : enText);
+const draft = process.argv[2] ?? join(ROOT, 'tests/fixtures/drafts/demo.txt');
+if (!existsSync(draft)) {
+  console.error(fr ? `start : fichier introuvable : ${draft}` : `start: file not found: ${draft}`);
+  process.exit(2);
+}
+
+say('\n▶ Construction de l’extension (Chrome, MV3)…', '\n▶ Building the extension (Chrome, MV3)…');
+const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: ROOT, stdio: 'inherit' });
+if (build.status !== 0) {
+  say('La construction a échoué (voir ci-dessus) ; rien n’a été modifié.', 'The build failed (see above); nothing was changed.');
+  process.exit(build.status ?? 1);
+}
+const out = join(ROOT, '.output/chrome-mv3');
+say(
+  `\n✔ Extension prête : ${relative(process.cwd(), out) || out}\n  Pour l’installer : chrome://extensions → « Mode développeur » → « Charger l’extension non empaquetée » → choisir ce dossier.`,
+  `\n✔ Extension ready: ${relative(process.cwd(), out) || out}\n  To install it: chrome://extensions → "Developer mode" → "Load unpacked" → pick that folder.`,
+);
+
+say(`\n▶ Vérification d’un brouillon : ${relative(process.cwd(), draft)}\n`, `\n▶ Checking a draft: ${relative(process.cwd(), draft)}\n`);
+const check = spawnSync(process.execPath, [join(ROOT, 'bin/balise.mjs'), draft, '--account', 'professional'], { cwd: ROOT, stdio: 'inherit' });
+say(
+  '\nVotre propre brouillon : npm run check -- mon-brouillon.txt   (ou --text "…", --account personal|professional, --platform facebook|x|linkedin|blog)',
+  '\nYour own draft: npm run check -- my-draft.txt   (or --text "…", --account personal|professional, --platform facebook|x|linkedin|blog)',
+);
+// Findings in the demo draft are expected; only a crash of the checker is a failure here.
+process.exit(check.status === 0 || check.status === 1 ? 0 : check.status ?? 1);
