@@ -66,6 +66,19 @@ export function isValidOhip(s: string): boolean {
   return d.length === 10 && luhn(d);
 }
 
+/**
+ * British Columbia Personal Health Number: 10 digits starting with 9; digits 2–9 weighted
+ * 2,4,8,5,10,9,7,3, sum mod 11, check digit = 11 − remainder (remainders 0 and 1 are never issued).
+ */
+export function isValidBcPhn(s: string): boolean {
+  const d = D(s);
+  if (d.length !== 10 || d[0] !== '9') return false;
+  const w = [2, 4, 8, 5, 10, 9, 7, 3];
+  const sum = w.reduce((a, x, i) => a + x * (d.charCodeAt(i + 1) - 48), 0);
+  const rem = sum % 11;
+  return rem > 1 && 11 - rem === d.charCodeAt(9) - 48;
+}
+
 /** NANP phone number: area code and exchange start with 2–9 and are not N11 service codes. */
 export function isValidNanp(s: string): boolean {
   let d = D(s);
@@ -155,6 +168,14 @@ export const VALIDATORS: Record<string, Validator> = {
         // number passes the Luhn check one time in ten, so without the version code a label is required.
         (m) => /^\d{4}[ -]?\d{3}[ -]?\d{3}[ -]?[a-z]{2}$/.test(m[0]),
         /(?<![\p{L}])(ohip|carte sante|health card|health number|assurance sante|sante ontario|numero de carte)(?![\p{L}])/u),
+  },
+  // Other provinces' health numbers with a public structure. A BC PHN looks like a phone number
+  // (area codes 9xx exist), so it counts only with a label and a valid check digit.
+  'phn-bc': {
+    find: (t) =>
+      scan(new RegExp(`${B}9\\d{3}[ -]?\\d{3}[ -]?\\d{3}${E}`, 'gu'), t, () => false,
+        /(?<![\p{L}])(phn|personal health number|care ?card|bc services card|carte des services de la c-b|numero de sante personnel|health number|health card|carte sante)(?![\p{L}])/u)
+        .filter((m) => isValidBcPhn(t.slice(m.start, m.end))),
   },
   dob: {
     find: (t) =>

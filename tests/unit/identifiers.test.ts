@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidNanp, isValidOhip, isValidRamq, isValidSin, luhn, parseDate, VALIDATORS } from '../../src/engine/identifiers';
+import { isValidBcPhn, isValidNanp, isValidOhip, isValidRamq, isValidSin, luhn, parseDate, VALIDATORS } from '../../src/engine/identifiers';
 import { foldText } from '../../src/engine/normalize';
 
 const find = (name: string, text: string) => VALIDATORS[name]!.find(foldText(text)).map((m) => foldText(text).slice(m.start, m.end));
@@ -48,6 +48,19 @@ describe('OHIP', () => {
     expect(find('ohip', 'numéro 5930-246-817-MP refusé')).toEqual(['5930-246-817-mp']);
     expect(find('ohip', 'Invoice 2024 113 778 is paid')).toEqual([]);
     expect(find('ohip', 'health card 2024 113 778 is paid')).toEqual(['2024 113 778']);
+  });
+});
+
+describe('BC Personal Health Number', () => {
+  it('accepts a number whose mod-11 check digit is right and rejects one digit off', () => {
+    expect(isValidBcPhn('9876 543 218')).toBe(true);
+    expect(isValidBcPhn('9876543217')).toBe(false);
+    expect(isValidBcPhn('8876543218')).toBe(false); // must start with 9
+  });
+  it('needs a label: the same digits as a phone number are not a health number', () => {
+    const find = (s: string) => VALIDATORS['phn-bc']!.find(foldText(s));
+    expect(find('PHN 9203 489 111')).toHaveLength(1);
+    expect(find('Call 920 348 9111 tonight')).toHaveLength(0);
   });
 });
 
