@@ -24,7 +24,7 @@ const DASH = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/;
 const MARKS = /\p{M}/gu;
 const LETTER = /\p{L}/u;
 const UPPER = /\p{Lu}/u;
-const SPECIAL: Record<string, string> = { œ: 'oe', Œ: 'oe', æ: 'ae', Æ: 'ae', ß: 'ss', ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd' };
+const SPECIAL: Record<string, string> = { œ: 'oe', Œ: 'oe', æ: 'ae', Æ: 'ae', ß: 'ss', ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', þ: 'th', Þ: 'th' };
 
 const foldCache = new Map<string, string>();
 
@@ -33,7 +33,9 @@ function fold(ch: string): string {
   const cached = foldCache.get(ch);
   if (cached !== undefined) return cached;
   let out: string;
-  if (ch.length === 1 && ch < '\u0080') out = ch.toLowerCase();
+  // "_" separates words (@ma_cliente): patterns use \w, where "_" would otherwise join them.
+  if (ch === '_') out = ' ';
+  else if (ch.length === 1 && ch < '\u0080') out = ch.toLowerCase();
   else if (ZERO_WIDTH.test(ch)) out = '';
   else if (SPACE.test(ch)) out = ' ';
   else if (APOSTROPHE.test(ch)) out = "'";

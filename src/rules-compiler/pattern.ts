@@ -15,13 +15,17 @@
  */
 import { foldText } from '../engine/normalize';
 
-export const WORD_CHAR = '[\\p{L}\\p{N}]';
+// Patterns run on folded text, where Latin letters are ASCII (accents, œ, ß… folded; "_" turned
+// into a space), so a word character is \w and a word edge is \b. V8 runs \b and \w many times
+// faster than Unicode property classes in look-arounds (measured: 13 s → 0.1 s for one large rule
+// over the development corpus). Letters of other scripts count as separators: no pattern names them.
+export const WORD_CHAR = '\\w';
 /** Between two words: any run of 1–5 non-word characters on one line. */
-export const SEP = '[^\\p{L}\\p{N}\\n]{1,5}';
+export const SEP = '[^\\w\\n]{1,5}';
 /** Next to a symbol, the separator may be empty ("info@", "50 $" or "50$"). */
-const SEP0 = '[^\\p{L}\\p{N}\\n]{0,5}';
-const BEFORE = '(?<![\\p{L}\\p{N}])';
-const AFTER = '(?![\\p{L}\\p{N}])';
+const SEP0 = '[^\\w\\n]{0,5}';
+const BEFORE = '\\b';
+const AFTER = '\\b';
 
 export class PatternError extends Error {}
 
@@ -104,7 +108,7 @@ class Parser {
       return [{ t: 'gap', n }];
     } else if (this.s.startsWith('<num>', this.pos)) {
       this.pos += 5;
-      src = `${BEFORE}\\p{N}+(?:[.,]\\p{N}+)?${AFTER}`;
+      src = `${BEFORE}\\d+(?:[.,]\\d+)?${AFTER}`;
     } else {
       const m = /^[^\s()|{}~?]+/.exec(this.s.slice(this.pos));
       if (!m) throw new PatternError(`unexpected "${c}" at position ${this.pos + 1} in "${this.s}"`);
@@ -144,7 +148,7 @@ function word(raw: string, pattern: string): string {
   if (!wordParts.length) return escapeRe(folded.trim()); // a symbol such as 📍 or $
   const firstIsWord = /[\p{L}\p{N}]/u.test(parts[0]!);
   const lastIsWord = /[\p{L}\p{N}]/u.test(parts[parts.length - 1]!);
-  const inner = parts.map((x) => (/[\p{L}\p{N}]/u.test(x) ? escapeRe(x) : x.trim() ? `[^\\p{L}\\p{N}\\n]{0,3}` : SEP)).join('');
+  const inner = parts.map((x) => (/[\p{L}\p{N}]/u.test(x) ? escapeRe(x) : x.trim() ? `[^\\w\\n]{0,3}` : SEP)).join('');
   return `${firstIsWord ? BEFORE : ''}${inner}${prefix ? `${WORD_CHAR}*` : ''}${lastIsWord ? AFTER : ''}`;
 }
 
