@@ -10,6 +10,9 @@ import { CATEGORIES, type Category, type CompiledRule, type Lang, type RuleBundl
 import { VALIDATORS } from '../engine/identifiers';
 import { compilePatterns, PatternError, type LexiconLookup } from './pattern';
 
+/** Largest regular expression one pattern list may compile to. */
+export const MAX_REGEX_CHARS = 20_000;
+
 export interface RuleExample {
   ruleId: string;
   lang: Lang;
@@ -88,6 +91,11 @@ export function compileRules(rulesDir: string): CompileResult {
     try {
       const src = compilePatterns(list, lookup(lang));
       if (new RegExp(src, 'u').test('')) throw new PatternError('it matches empty text; make at least one word required');
+      // Past this size V8 stops optimising a regular expression and matching slows down a
+      // hundredfold (measured); a whole rule set once ran out of memory this way.
+      if (src.length > MAX_REGEX_CHARS) {
+        throw new PatternError(`this list compiles to ${Math.round(src.length / 1000)} KB of regular expression (limit ${MAX_REGEX_CHARS / 1000} KB); split the rule in two or shorten the lexicon lists it uses`);
+      }
       return src;
     } catch (e) {
       errors.push(`${where}: ${(e as Error).message}`);

@@ -35,6 +35,11 @@ describe('rule compiler', () => {
   it('accepts a valid rule', () => {
     expect(withRule(GOOD).errors).toEqual([]);
   });
+  it('refuses a pattern list too large for the regex engine to run fast, and says how to fix it', () => {
+    const words = Array.from({ length: 3000 }, (_, i) => `mot${i.toString(36)}x`);
+    const r = withRule(GOOD.replace('patterns: ["laissez-moi un avis"]', `patterns: ${JSON.stringify(words)}`));
+    expect(r.errors.join('\n')).toMatch(/testimonial\/bad-rule\.yml.*KB of regular expression.*split the rule/);
+  });
   it('names the file and the field when the source citation is missing', () => {
     const r = withRule(GOOD.replace(/source:.*\n/, ''));
     expect(r.errors.join('\n')).toMatch(/testimonial\/bad-rule\.yml: field "source": required/);
