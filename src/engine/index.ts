@@ -117,9 +117,21 @@ interface Candidate {
   severity?: Finding['severity'];
 }
 
+/**
+ * Which rules a call runs. `local` rules look only inside one sentence (sentences never cross a
+ * line break), so a paragraph can be checked on its own and its findings cached; `global` rules
+ * need the whole post (post scope, or an `unless_post` exception). `all` (default) runs both.
+ */
+export type RulePart = 'all' | 'local' | 'global';
+
+/** Whether a rule's result depends only on the sentence it fires in. */
+export function isLocalRule(rule: CompiledRule): boolean {
+  return rule.scope !== 'post' && rule.unlessPost.length === 0;
+}
+
 export interface Engine {
   /** Checks one post; findings sorted by position. Never throws on any string input. */
-  analyze(text: string, context?: AnalyzeContext): Promise<Finding[]>;
+  analyze(text: string, context?: AnalyzeContext, part?: RulePart): Promise<Finding[]>;
   /** Language of the post as a whole (majority of its sentences). */
   detectPostLanguage(text: string): Lang;
   readonly rules: readonly CompiledRule[];
@@ -221,12 +233,13 @@ export function createEngine(bundle: RuleBundle): Engine {
     return out;
   }
 
-  async function analyze(text: string, context: AnalyzeContext = {}): Promise<Finding[]> {
+  async function analyze(text: string, context: AnalyzeContext = {}, part: RulePart = 'all'): Promise<Finding[]> {
     if (typeof text !== 'string' || text.length === 0) return [];
     const ctx = { account: 'unknown', ...context } as AnalyzeContext;
     const post = new Post(text, ctx.uiLanguage ?? 'fr');
     const cands: Candidate[] = [];
     for (const p of prepared) {
+      if (part !== 'all' && isLocalRule(p.rule) !== (part === 'local')) continue;
       if (p.rule.account && p.rule.account !== ctx.account) continue;
       if (p.rule.platforms && !(ctx.platform && p.rule.platforms.includes(ctx.platform))) continue;
       cands.push(...candidatesFor(post, p, ctx));
@@ -245,7 +258,7 @@ export function createEngine(bundle: RuleBundle): Engine {
       }
       findings.push(toFinding(c.prepared.rule, s.lang, start, end, c.severity));
     }
-    if (ctx.watchList && ctx.watchList.hashes.length) {
+    if (part !== 'global' && ctx.watchList && ctx.watchList.hashes.length) {
       for (const w of await watchListMatches(post.norm, ctx.watchList)) {
         const si = post.sentenceAt(w.start);
         const [start, end] = toOriginal(post.norm, w.start, w.end);

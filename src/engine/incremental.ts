@@ -1,0 +1,63 @@
+/**
+ * Incremental checking for the editor: a draft is re-checked on every pause in typing, but
+ * usually only one paragraph changed. Local rules (see `isLocalRule`) run per line and their
+ * findings are cached by the line's text; only lines not seen before are analysed. Global rules
+ * (post scope, `unless_post`) run on the whole text each time — they are few and cheap.
+ */
+import type { Engine } from './index';
+import { languageScore } from './language';
+import { foldText } from './normalize';
+import type { AnalyzeContext, Finding, Lang } from './types';
+
+export interface IncrementalStats {
+  /** Lines analysed in the last check (cache misses). */
+  analysed: number;
+  /** Lines served from the cache in the last check. */
+  reused: number;
+}
+
+export interface IncrementalChecker {
+  check(text: string, context?: AnalyzeContext): Promise<Finding[]>;
+  readonly stats: IncrementalStats;
+  clear(): void;
+}
+
+export function createIncrementalChecker(engine: Engine, maxEntries = 4000): IncrementalChecker {
+  // Map keeps insertion order: re-inserting on use makes it an LRU.
+  const cache = new Map<string, Finding[]>();
+  const stats: IncrementalStats = { analysed: 0, reused: 0 };
+
+  async function check(text: string, context: AnalyzeContext = {}): Promise<Finding[]> {
+    stats.analysed = 0;
+    stats.reused = 0;
+    if (typeof text !== 'string' || !text) return [];
+    const score = languageScore(foldText(text));
+    const postLang: Lang = score > 0 ? 'fr' : score < 0 ? 'en' : (context.uiLanguage ?? 'fr');
+    const lineCtx: AnalyzeContext = { ...context, uiLanguage: postLang };
+    const ctxKey = JSON.stringify([context.account ?? 'unknown', context.platform ?? '', postLang, context.watchList?.salt ?? '', context.watchList?.hashes.length ?? 0]);
+    const out: Finding[] = [];
+    let offset = 0;
+    for (const line of text.split('\n')) {
+      if (line.trim()) {
+        const key = ctxKey + '\u0000' + line;
+        let found = cache.get(key);
+        if (found) {
+          cache.delete(key);
+          stats.reused++;
+        } else {
+          found = await engine.analyze(line, lineCtx, 'local');
+          stats.analysed++;
+        }
+        cache.set(key, found);
+        for (const f of found) out.push({ ...f, start: f.start + offset, end: f.end + offset });
+      }
+      offset += line.length + 1;
+    }
+    while (cache.size > maxEntries) cache.delete(cache.keys().next().value!);
+    out.push(...(await engine.analyze(text, context, 'global')));
+    out.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+    return out;
+  }
+
+  return { check, stats, clear: () => cache.clear() };
+}
