@@ -11,7 +11,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
-    permissions: ['storage'],
+    // offscreen: Chrome's home for the rule worker (a service worker cannot start a Worker).
+    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'offscreen'],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'balise@balise.example', strict_min_version: '115.0' } } }
       : {}),

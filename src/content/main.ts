@@ -1,0 +1,289 @@
+/**
+ * The content script: finds compose boxes (focus events, same-origin editor iframes), reads their
+ * text, asks the rule worker, draws the overlay and holds publish actions while error findings
+ * remain. It never writes into the editor's DOM and never loads the NLP or the rules.
+ */
+import { browser } from 'wxt/browser';
+import type { Finding } from '../engine/types';
+import { adapterFor, GENERIC, type SiteAdapter } from '../sites';
+import { EngineClient } from './engine-client';
+import { Overlay } from './overlay';
+import { showPause } from './pause';
+import { isTextField, readBox, rangeFor, type TextMap } from './text-map';
+
+const DEBOUNCE_MS = 300;
+const MAX_CHARS = 200_000;
+
+interface Box {
+  el: HTMLElement;
+  key: string;
+  overlay: Overlay;
+  timer: number | undefined;
+  /** Text the shown findings belong to. */
+  checkedText: string | null;
+  map: TextMap | null;
+  findings: Finding[];
+  inflight: Promise<void> | null;
+}
+
+export function startContent(ctx: { signal: AbortSignal }): void {
+  const site: SiteAdapter = adapterFor(location.hostname);
+  const client = new EngineClient();
+  const boxes = new Map<HTMLElement, Box>();
+  let active: Box | null = null;
+  let seq = 0;
+  let bypass = false;
+  let dismissed = new Set<string>();
+  let muted = new Set<string>();
+  const { signal } = ctx;
+  const host = location.hostname;
+
+  void browser.storage.local.get(['dismissed', 'muted']).then((s: any) => {
+    dismissed = new Set(Array.isArray(s.dismissed) ? s.dismissed : []);
+    muted = new Set(Array.isArray(s.muted?.[host]) ? s.muted[host] : []);
+  }, () => undefined);
+
+  const dismissKey = (b: Box, f: Finding) => `${f.ruleId}|${(b.checkedText ?? '').slice(f.start, f.end).toLowerCase()}`;
+  const visible = (b: Box, list: Finding[]) => list.filter((f) => !muted.has(f.ruleId) && !dismissed.has(dismissKey(b, f)));
+
+  const editorSelector = [...site.editors, ...(site === GENERIC ? [] : GENERIC.editors)].join(',');
+  function boxOf(target: EventTarget | null): HTMLElement | null {
+    const W = (target as any)?.ownerDocument?.defaultView as (typeof globalThis) | undefined;
+    if (!target || !W || !(target instanceof W.Element)) return null;
+    const el = target as HTMLElement;
+    if (isTextField(el)) return el.matches(editorSelector) && !(el as HTMLInputElement).readOnly ? el : null;
+    // The outermost editable root (contenteditable children inherit editability).
+    let root: HTMLElement | null = el.isContentEditable ? el : null;
+    while (root?.parentElement?.isContentEditable) root = root.parentElement;
+    if (!root && el.ownerDocument.designMode === 'on') root = el.ownerDocument.body;
+    return root;
+  }
+
+  function attach(el: HTMLElement): Box {
+    let b = boxes.get(el);
+    if (b) return b;
+    const nb: Box = {
+      el,
+      key: `box${++seq}`,
+      overlay: null as unknown as Overlay,
+      timer: undefined,
+      checkedText: null,
+      map: null,
+      findings: [],
+      inflight: null,
+    };
+    nb.overlay = new Overlay(el, {
+      dismiss: (f) => {
+        dismissed.add(dismissKey(nb, f));
+        void browser.storage.local.set({ dismissed: [...dismissed].slice(-2000) });
+        show(nb);
+      },
+      mute: (f) => {
+        muted.add(f.ruleId);
+        void browser.storage.local.get('muted').then((s: any) => browser.storage.local.set({ muted: { ...(s.muted ?? {}), [host]: [...muted] } }));
+        show(nb);
+      },
+      focusEditor: () => el.focus(),
+    });
+    boxes.set(el, nb);
+    return nb;
+  }
+
+  function show(b: Box): void {
+    if (b.map) b.overlay.update(visible(b, b.findings), b.map);
+  }
+
+  async function check(b: Box): Promise<void> {
+    if (!b.el.isConnected) return detach(b);
+    const map = readBox(b.el);
+    const text = map.text.length > MAX_CHARS ? map.text.slice(0, MAX_CHARS) : map.text;
+    if (text === b.checkedText) return;
+    const findings = await client.check(b.key, text, { platform: site.platform, account: 'unknown', uiLanguage: browser.i18n.getUILanguage().startsWith('en') ? 'en' : 'fr' });
+    if (findings === null) return; // superseded by a newer check
+    // Results for text that has changed since are never shown.
+    if (!b.el.isConnected || readBox(b.el).text.slice(0, MAX_CHARS) !== text) return;
+    b.checkedText = text;
+    b.map = map;
+    b.findings = findings;
+    show(b);
+  }
+
+  function schedule(b: Box, delay = DEBOUNCE_MS): void {
+    clearTimeout(b.timer);
+    b.timer = window.setTimeout(() => {
+      b.inflight = check(b).finally(() => (b.inflight = null));
+    }, delay);
+  }
+
+  function detach(b: Box): void {
+    clearTimeout(b.timer);
+    b.overlay.destroy();
+    boxes.delete(b.el);
+    if (active === b) active = null;
+  }
+
+  // --- watching documents (the page and its same-origin editor iframes) ---
+  const watched = new WeakSet<Document>();
+  function watch(doc: Document): void {
+    if (watched.has(doc)) return;
+    watched.add(doc);
+    const opts = { capture: true, signal } as AddEventListenerOptions;
+    doc.addEventListener('focusin', (e) => {
+      const el = boxOf(e.composedPath()[0] ?? e.target);
+      if (!el) return;
+      active = attach(el);
+      schedule(active, 0);
+    }, opts);
+    doc.addEventListener('input', (e) => {
+      const el = boxOf(e.composedPath()[0] ?? e.target);
+      if (!el) return;
+      const b = attach(el);
+      active = b;
+      schedule(b);
+    }, opts);
+    doc.addEventListener('keydown', onKeydown, opts);
+    doc.addEventListener('click', onClick, opts);
+    doc.addEventListener('mousemove', (e) => onHover(e, doc), { passive: true, signal });
+    doc.addEventListener('scroll', reposition, { capture: true, passive: true, signal });
+    const el = boxOf(doc.activeElement);
+    if (el) {
+      active = attach(el);
+      schedule(active, 0);
+    }
+  }
+
+  function watchFrame(f: HTMLIFrameElement): void {
+    const tryDoc = () => {
+      try {
+        const d = f.contentDocument;
+        if (d && d.documentElement) watch(d);
+      } catch {
+        // cross-origin frame: its own content script instance handles it
+      }
+    };
+    tryDoc();
+    f.addEventListener('load', tryDoc, { signal });
+  }
+
+  let raf = 0;
+  function reposition(): void {
+    if (raf) return;
+    raf = requestAnimationFrame(() => {
+      raf = 0;
+      for (const b of boxes.values()) b.overlay.reposition();
+    });
+  }
+
+  let hoverRaf = 0;
+  function onHover(e: MouseEvent, doc: Document): void {
+    if (hoverRaf) return;
+    hoverRaf = requestAnimationFrame(() => {
+      hoverRaf = 0;
+      const off = doc === document ? { x: 0, y: 0 } : (() => { const r = (doc.defaultView!.frameElement as HTMLElement).getBoundingClientRect(); return { x: r.left, y: r.top }; })();
+      const x = e.clientX + off.x;
+      const y = e.clientY + off.y;
+      for (const b of boxes.values()) {
+        const hits = b.overlay.at(x, y);
+        if (hits.length) return b.overlay.openCard(hits, false, { x, y });
+      }
+    });
+  }
+
+  // --- the pause before publishing ---
+  function errorsOf(b: Box | null): Finding[] {
+    return b ? visible(b, b.findings).filter((f) => f.severity === 'error') : [];
+  }
+
+  async function decide(b: Box, replay: () => void): Promise<void> {
+    // Make sure the findings belong to the text about to be published.
+    clearTimeout(b.timer);
+    if (b.inflight) await b.inflight;
+    await check(b);
+    const errors = errorsOf(b);
+    if (!errors.length) return replay();
+    const choice = await showPause(errors);
+    if (choice === 'publish') return replay();
+    // Edit: back to the first finding, draft untouched.
+    b.el.focus();
+    const first = errors[0]!;
+    if (isTextField(b.el)) b.el.setSelectionRange(first.start, first.start);
+    else if (b.map) {
+      const r = rangeFor(b.map, first.start, first.start, b.el.ownerDocument);
+      const sel = b.el.ownerDocument.getSelection();
+      if (r && sel) {
+        sel.removeAllRanges();
+        sel.addRange(r);
+      }
+    }
+  }
+
+  const needsHold = (b: Box | null) => !!b && b.el.isConnected && (b.checkedText !== readBox(b.el).text || errorsOf(b).length > 0);
+
+  function onClick(e: MouseEvent): void {
+    if (bypass || !site.publish.length) return;
+    const target = e.target as Element | null;
+    const button = target?.closest?.(site.publish.join(',')) as HTMLElement | null;
+    if (!button) return;
+    const b = active && active.el.isConnected ? active : null;
+    if (!needsHold(b)) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    void decide(b!, () => {
+      bypass = true;
+      try {
+        button.click();
+      } finally {
+        bypass = false;
+      }
+    });
+  }
+
+  function onKeydown(e: KeyboardEvent): void {
+    if (e.isComposing) return;
+    const el = boxOf(e.composedPath()[0] ?? e.target);
+    const b = el ? boxes.get(el) ?? null : null;
+    // Alt+Shift+B: open the findings card from the keyboard.
+    if (b && e.altKey && e.shiftKey && (e.key === 'B' || e.key === 'b')) {
+      e.preventDefault();
+      b.overlay.openCard(visible(b, b.findings), true);
+      return;
+    }
+    if (bypass || !site.modEnterPublishes || e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || !b) return;
+    if (!needsHold(b)) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    const target = e.target as HTMLElement;
+    const init: KeyboardEventInit = { key: 'Enter', code: 'Enter', keyCode: 13, which: 13, ctrlKey: e.ctrlKey, metaKey: e.metaKey, bubbles: true, cancelable: true, composed: true } as KeyboardEventInit;
+    void decide(b, () => {
+      bypass = true;
+      try {
+        b.el.focus();
+        target.dispatchEvent(new KeyboardEvent('keydown', init));
+      } finally {
+        bypass = false;
+      }
+    });
+  }
+
+  watch(document);
+  for (const f of Array.from(document.querySelectorAll('iframe'))) watchFrame(f);
+  // One narrowly filtered observer: new iframes (editor canvases) and removed compose boxes.
+  const mo = new MutationObserver((records) => {
+    let removed = false;
+    for (const r of records) {
+      for (const n of Array.from(r.addedNodes)) {
+        if (n.nodeType !== 1) continue;
+        if ((n as Element).tagName === 'IFRAME') watchFrame(n as HTMLIFrameElement);
+        else if ((n as Element).firstElementChild) for (const f of Array.from((n as Element).querySelectorAll('iframe'))) watchFrame(f);
+      }
+      if (r.removedNodes.length) removed = true;
+    }
+    if (removed) for (const b of boxes.values()) if (!b.el.isConnected) detach(b);
+  });
+  mo.observe(document.documentElement, { childList: true, subtree: true });
+  window.addEventListener('resize', reposition, { signal });
+  signal.addEventListener('abort', () => {
+    mo.disconnect();
+    for (const b of boxes.values()) detach(b);
+  });
+}

@@ -1,0 +1,225 @@
+/**
+ * The overlay for one compose box: highlight boxes over the offending words, a badge with the
+ * count and worst severity, and a card with the reason, source and advice. Everything lives in
+ * a shadow root under <balise-overlay>, appended to the top document's <html> element — never
+ * inside the editor, whose DOM stays exactly as the site built it.
+ */
+import type { Finding } from '../engine/types';
+import { t } from './i18n';
+import { rangeFor, type TextMap } from './text-map';
+
+const CSS = `
+:host { all: initial; }
+.layer { position: fixed; inset: 0; pointer-events: none; z-index: 2147483646; }
+.hl { position: fixed; pointer-events: none; border-bottom: 2px solid; background: rgba(255,255,255,0); }
+.hl.error { border-color: #c62828; background: rgba(198,40,40,.10); }
+.hl.warning { border-color: #ef6c00; background: rgba(239,108,0,.10); }
+.hl.info { border-color: #1565c0; border-bottom-style: dotted; }
+.badge { position: fixed; pointer-events: auto; min-width: 22px; height: 22px; padding: 0 6px; border-radius: 11px; border: 0;
+  font: 600 12px/22px system-ui, sans-serif; color: #fff; background: #0f766e; cursor: pointer; box-shadow: 0 1px 3px rgba(0,0,0,.3); }
+.badge.error { background: #c62828; } .badge.warning { background: #b45309; } .badge.none { background: #0f766e; opacity: .75; }
+.badge:focus-visible, button:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
+.card { position: fixed; pointer-events: auto; max-width: 380px; max-height: 60vh; overflow: auto; background: #fff; color: #1f2937;
+  border: 1px solid #d1d5db; border-radius: 8px; box-shadow: 0 8px 24px rgba(0,0,0,.2); padding: 10px 12px; font: 14px/1.4 system-ui, sans-serif; }
+.card[hidden] { display: none; }
+.item { border-top: 1px solid #e5e7eb; padding: 8px 0; } .item:first-of-type { border-top: 0; }
+.sev { font-weight: 700; font-size: 12px; text-transform: uppercase; } .sev.error { color: #b91c1c; } .sev.warning { color: #b45309; } .sev.info { color: #1d4ed8; }
+.src, .adv { font-size: 13px; color: #374151; margin-top: 4px; }
+.actions { display: flex; gap: 6px; flex-wrap: wrap; margin-top: 6px; }
+.actions button, .close { font: 13px system-ui, sans-serif; padding: 3px 8px; border: 1px solid #9ca3af; border-radius: 4px; background: #f9fafb; color: #111827; cursor: pointer; }
+@media (prefers-color-scheme: dark) {
+  .card { background: #1f2937; color: #f3f4f6; border-color: #4b5563; } .src, .adv { color: #d1d5db; }
+  .actions button, .close { background: #374151; color: #f9fafb; border-color: #6b7280; }
+}`;
+
+export type Severity = 'error' | 'warning' | 'info' | 'none';
+
+export function worst(findings: Finding[]): Severity {
+  if (findings.some((f) => f.severity === 'error')) return 'error';
+  if (findings.some((f) => f.severity === 'warning')) return 'warning';
+  return findings.length ? 'info' : 'none';
+}
+
+/** Offset of a same-origin frame's viewport in the top viewport. */
+export function frameOffset(doc: Document): { x: number; y: number } {
+  let x = 0;
+  let y = 0;
+  let win: Window | null = doc.defaultView;
+  try {
+    while (win && win.frameElement) {
+      const r = win.frameElement.getBoundingClientRect();
+      x += r.left + (win.frameElement as HTMLElement).clientLeft;
+      y += r.top + (win.frameElement as HTMLElement).clientTop;
+      win = win.parent;
+    }
+  } catch {
+    // cross-origin parent: stop here
+  }
+  return { x, y };
+}
+
+export interface OverlayActions {
+  dismiss(f: Finding): void;
+  mute(f: Finding): void;
+  focusEditor(): void;
+}
+
+export class Overlay {
+  readonly host: HTMLElement;
+  private root: ShadowRoot;
+  private layer: HTMLDivElement;
+  private badge: HTMLButtonElement;
+  private card: HTMLDivElement;
+  private findings: Finding[] = [];
+  private rects: { f: Finding; r: DOMRect }[] = [];
+  private map: TextMap | null = null;
+
+  constructor(private box: HTMLElement, private actions: OverlayActions) {
+    const top = window.top?.document ?? document;
+    this.host = top.createElement('balise-overlay');
+    this.host.setAttribute('data-findings', '0');
+    this.host.setAttribute('data-severity', 'none');
+    this.root = this.host.attachShadow({ mode: 'open' });
+    const style = top.createElement('style');
+    style.textContent = CSS;
+    this.layer = top.createElement('div');
+    this.layer.className = 'layer';
+    this.badge = top.createElement('button');
+    this.badge.className = 'badge none';
+    this.badge.type = 'button';
+    this.badge.addEventListener('click', () => this.openCard(this.findings, true));
+    this.card = top.createElement('div');
+    this.card.className = 'card';
+    this.card.hidden = true;
+    this.card.setAttribute('role', 'dialog');
+    this.card.setAttribute('aria-label', t('cardTitle'));
+    this.card.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        this.closeCard();
+        this.actions.focusEditor();
+      }
+    });
+    this.root.append(style, this.layer, this.badge, this.card);
+    top.documentElement.appendChild(this.host);
+    this.renderBadge();
+  }
+
+  update(findings: Finding[], map: TextMap): void {
+    this.findings = findings;
+    this.map = map;
+    this.host.setAttribute('data-findings', String(findings.filter((f) => f.severity !== 'info').length));
+    this.host.setAttribute('data-severity', worst(findings));
+    this.renderBadge();
+    this.reposition();
+    if (!this.card.hidden) this.openCard(findings, false);
+  }
+
+  private renderBadge(): void {
+    const n = this.findings.length;
+    this.badge.textContent = n ? String(n) : '✓';
+    this.badge.className = `badge ${worst(this.findings)}`;
+    this.badge.setAttribute('aria-label', n ? t('badgeLabel', String(n)) : t('badgeNone'));
+  }
+
+  /** Recomputes highlight boxes and the badge position (scroll, resize, zoom, reflow). */
+  reposition(): void {
+    if (!this.box.isConnected) return;
+    const doc = this.box.ownerDocument;
+    const off = frameOffset(doc);
+    const b = this.box.getBoundingClientRect();
+    this.badge.style.left = `${Math.max(0, off.x + b.right - 30)}px`;
+    this.badge.style.top = `${Math.max(0, off.y + b.bottom - 26)}px`;
+    this.rects = [];
+    const frag = document.createDocumentFragment();
+    if (this.map) {
+      for (const f of this.findings) {
+        const range = rangeFor(this.map, f.start, f.end, doc);
+        if (!range) continue;
+        for (const r of Array.from(range.getClientRects())) {
+          if (r.width < 1) continue;
+          const rect = new DOMRect(r.left + off.x, r.top + off.y, r.width, r.height);
+          this.rects.push({ f, r: rect });
+          const d = this.layer.ownerDocument.createElement('div');
+          d.className = `hl ${f.severity}`;
+          d.style.cssText = `left:${rect.left}px;top:${rect.top}px;width:${rect.width}px;height:${rect.height}px`;
+          frag.appendChild(d);
+        }
+      }
+    }
+    this.layer.replaceChildren(frag);
+  }
+
+  /** Findings under a point of the top viewport (hover). */
+  at(x: number, y: number): Finding[] {
+    const out = new Set<Finding>();
+    for (const { f, r } of this.rects) if (x >= r.left && x <= r.right && y >= r.top - 2 && y <= r.bottom + 2) out.add(f);
+    return [...out];
+  }
+
+  openCard(list: Finding[], focus: boolean, anchor?: { x: number; y: number }): void {
+    const doc = this.card.ownerDocument;
+    this.card.replaceChildren();
+    const close = doc.createElement('button');
+    close.className = 'close';
+    close.type = 'button';
+    close.textContent = t('close');
+    close.addEventListener('click', () => {
+      this.closeCard();
+      this.actions.focusEditor();
+    });
+    this.card.append(close);
+    for (const f of list) {
+      const item = doc.createElement('div');
+      item.className = 'item';
+      item.setAttribute('data-rule', f.ruleId);
+      const sev = doc.createElement('div');
+      sev.className = `sev ${f.severity}`;
+      sev.textContent = t(f.severity === 'error' ? 'sevError' : f.severity === 'warning' ? 'sevWarning' : 'sevInfo');
+      const msg = doc.createElement('div');
+      msg.className = 'msg';
+      msg.textContent = f.message;
+      const src = doc.createElement('div');
+      src.className = 'src';
+      src.textContent = `${t('sourceLabel')} : ${f.source}`;
+      const adv = doc.createElement('div');
+      adv.className = 'adv';
+      adv.textContent = `${t('adviceLabel')} : ${f.advice ?? ''}`;
+      const actions = doc.createElement('div');
+      actions.className = 'actions';
+      const dismiss = doc.createElement('button');
+      dismiss.type = 'button';
+      dismiss.textContent = t('dismiss');
+      dismiss.addEventListener('click', () => this.actions.dismiss(f));
+      const mute = doc.createElement('button');
+      mute.type = 'button';
+      mute.textContent = t('muteRule');
+      mute.addEventListener('click', () => this.actions.mute(f));
+      actions.append(dismiss, mute);
+      item.append(sev, msg, src, adv, actions);
+      this.card.append(item);
+    }
+    const bx = this.badge.getBoundingClientRect();
+    const x = anchor?.x ?? bx.left;
+    const y = anchor?.y ?? bx.top;
+    this.card.hidden = false;
+    const w = this.card.offsetWidth;
+    const h = this.card.offsetHeight;
+    const vw = doc.documentElement.clientWidth;
+    const vh = doc.documentElement.clientHeight;
+    this.card.style.left = `${Math.max(4, Math.min(x, vw - w - 4))}px`;
+    this.card.style.top = `${y + 24 + h < vh ? y + 24 : Math.max(4, y - h - 8)}px`;
+    if (focus) (this.card.querySelector('.actions button') as HTMLElement | null ?? close).focus();
+  }
+
+  closeCard(): void {
+    this.card.hidden = true;
+  }
+
+  get cardOpen(): boolean {
+    return !this.card.hidden;
+  }
+
+  destroy(): void {
+    this.host.remove();
+  }
+}

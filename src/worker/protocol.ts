@@ -1,0 +1,42 @@
+/** Messages between content scripts, the engine host (offscreen document / Firefox background) and the rule worker. */
+import type { AnalyzeContext, Finding } from '../engine/types';
+
+export const PORT_NAME = 'balise-check';
+export const ENSURE_ENGINE = 'balise-ensure-engine';
+
+/** Content script → host (over a runtime Port). */
+export interface CheckRequest {
+  type: 'check';
+  /** Request id, increasing per port; a result for an older id than the box's latest is stale. */
+  id: number;
+  /** Which compose box (per port): its incremental cache and stale-result tracking. */
+  box: string;
+  text: string;
+  context: AnalyzeContext;
+}
+
+/** Host → content script. */
+export interface CheckResult {
+  type: 'result';
+  id: number;
+  box: string;
+  /** True when a newer request for the same box superseded this one: nothing to show. */
+  stale?: boolean;
+  findings?: Finding[];
+  error?: string;
+}
+
+/** Host → worker: the same request, keyed by a host-wide box key. */
+export interface WorkerRequest {
+  seq: number;
+  key: string;
+  text: string;
+  context: AnalyzeContext;
+}
+export interface WorkerReply {
+  seq: number;
+  key: string;
+  stale?: boolean;
+  findings?: Finding[];
+  error?: string;
+}

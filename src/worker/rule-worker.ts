@@ -1,0 +1,47 @@
+/**
+ * The rule worker: the engine (rules bundle + lazily loaded NLP) off every page's main thread.
+ * One incremental checker per compose box; a request superseded by a newer one for the same
+ * box before it finishes is answered `stale` and its findings are never shown.
+ */
+import { engine } from '../engine/default';
+import { createIncrementalChecker, type IncrementalChecker } from '../engine/incremental';
+import type { WorkerReply, WorkerRequest } from './protocol';
+
+const MAX_BOXES = 50;
+const checkers = new Map<string, IncrementalChecker>();
+const latest = new Map<string, number>();
+
+function checkerFor(key: string): IncrementalChecker {
+  let c = checkers.get(key);
+  if (!c) {
+    c = createIncrementalChecker(engine);
+    checkers.set(key, c);
+    if (checkers.size > MAX_BOXES) {
+      const oldest = checkers.keys().next().value!;
+      checkers.delete(oldest);
+      latest.delete(oldest);
+    }
+  }
+  return c;
+}
+
+export async function handle(req: WorkerRequest): Promise<WorkerReply> {
+  latest.set(req.key, req.seq);
+  // Let any newer request already queued for this box supersede this one before work starts.
+  await Promise.resolve();
+  if (latest.get(req.key) !== req.seq) return { seq: req.seq, key: req.key, stale: true };
+  try {
+    const findings = await checkerFor(req.key).check(String(req.text ?? ''), req.context ?? {});
+    if (latest.get(req.key) !== req.seq) return { seq: req.seq, key: req.key, stale: true };
+    return { seq: req.seq, key: req.key, findings };
+  } catch (e) {
+    return { seq: req.seq, key: req.key, error: String((e as Error)?.message ?? e) };
+  }
+}
+
+/** Wires `handle` to a worker scope (or anything with onmessage/postMessage). */
+export function serve(scope: { onmessage: ((e: MessageEvent) => void) | null; postMessage(m: unknown): void }): void {
+  scope.onmessage = (e: MessageEvent) => {
+    void handle(e.data as WorkerRequest).then((r) => scope.postMessage(r));
+  };
+}

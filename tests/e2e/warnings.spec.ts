@@ -1,0 +1,121 @@
+/**
+ * The extension at work on the fixture pages: warnings while typing (French and English),
+ * nothing on a clean post, and the pause before publishing (Publish anyway publishes once;
+ * Edit keeps the draft). The editor's own text must stay exactly what was typed.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect, fixturePublished, fixtureText, test } from './harness';
+
+const FR_BAD = "Une de mes clientes m'a confié ce matin que son conjoint la surveille.";
+const EN_BAD = 'One of my clients told me this morning that her husband reads her texts.';
+const CLEAN = "Belle conférence aujourd'hui sur la médiation familiale, merci aux organisatrices.";
+
+interface Site {
+  name: string;
+  open?: (page: Page) => Promise<void>;
+  editor: (page: Page) => Locator;
+  publish: (page: Page) => Promise<void>;
+}
+
+const sites: Site[] = [
+  {
+    name: 'facebook',
+    open: (page) => page.getByRole('button', { name: "What's on your mind?" }).click(),
+    editor: (page) => page.locator('[role=dialog] div[role=textbox][data-lexical-editor=true]'),
+    publish: (page) => page.locator('div[role=button][aria-label="Post"]').click(),
+  },
+  {
+    name: 'x',
+    editor: (page) => page.getByTestId('tweetTextarea_0'),
+    publish: (page) => page.locator('button[data-testid="tweetButtonInline"]').click(),
+  },
+  {
+    name: 'linkedin',
+    open: (page) => page.getByRole('button', { name: 'Start a post' }).click(),
+    editor: (page) => page.locator('[role=dialog] .ql-editor'),
+    publish: (page) => page.locator('button.share-actions__primary-action').click(),
+  },
+  {
+    name: 'substack',
+    editor: (page) => page.locator('.ProseMirror'),
+    publish: async (page) => {
+      const now = page.getByRole('button', { name: 'Publish now' });
+      if (!(await now.isVisible())) await page.getByRole('button', { name: 'Continue' }).click();
+      await now.click();
+    },
+  },
+];
+
+const overlay = (page: Page) => page.locator('balise-overlay');
+
+for (const s of sites) {
+  test.describe(`${s.name}: inline warnings and the pause`, () => {
+    test('a French and an English violation are flagged, a clean post is not', async ({ open, page }) => {
+      await open(s.name);
+      await s.open?.(page);
+      await s.editor(page).click();
+      await page.keyboard.type(CLEAN);
+      await expect(overlay(page)).toHaveAttribute('data-severity', 'none', { timeout: 15_000 });
+      await expect(overlay(page)).toHaveAttribute('data-findings', '0');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(FR_BAD);
+      await expect(overlay(page)).toHaveAttribute('data-severity', 'error', { timeout: 15_000 });
+      await expect.poll(async () => Number(await overlay(page).getAttribute('data-findings'))).toBeGreaterThan(0);
+      // The editor's own model holds exactly what was typed: nothing written into it.
+      expect((await fixtureText(page)).replace(/\s+/g, ' ')).toBe(`${CLEAN} ${FR_BAD}`);
+      await page.keyboard.press('ControlOrMeta+a');
+      await page.keyboard.type(EN_BAD);
+      await expect.poll(() => fixtureText(page)).toBe(EN_BAD);
+      await expect(overlay(page)).toHaveAttribute('data-severity', 'error', { timeout: 15_000 });
+      // The card names the source.
+      await overlay(page).locator('.badge').click();
+      await expect(overlay(page).locator('.card .src').first()).toContainText('4.07');
+    });
+
+    test('publishing with an error pauses; Edit keeps the draft; Publish anyway publishes once', async ({ open, page }) => {
+      await open(s.name);
+      await s.open?.(page);
+      await s.editor(page).click();
+      await page.keyboard.type(FR_BAD);
+      await expect(overlay(page)).toHaveAttribute('data-severity', 'error', { timeout: 15_000 });
+      await s.publish(page);
+      const pause = page.locator('balise-pause');
+      await expect(pause).toHaveCount(1);
+      expect(await fixturePublished(page)).toEqual([]);
+      await pause.getByRole('button', { name: /Edit|Modifier/ }).click();
+      await expect(pause).toHaveCount(0);
+      expect(await fixtureText(page)).toBe(FR_BAD);
+      expect(await fixturePublished(page)).toEqual([]);
+
+      await s.publish(page);
+      await expect(pause).toHaveCount(1);
+      await pause.getByRole('button', { name: /Publish anyway|Publier quand même/ }).click();
+      await expect.poll(() => fixturePublished(page)).toEqual([FR_BAD]);
+      await page.waitForTimeout(500);
+      expect(await fixturePublished(page)).toEqual([FR_BAD]);
+    });
+  });
+}
+
+test('X: Ctrl/Cmd+Enter with an error pauses, then publishes once', async ({ open, page }) => {
+  await open('x');
+  await page.getByTestId('tweetTextarea_0').click();
+  await page.keyboard.type(EN_BAD);
+  await expect(overlay(page)).toHaveAttribute('data-severity', 'error', { timeout: 15_000 });
+  await page.keyboard.press('ControlOrMeta+Enter');
+  const pause = page.locator('balise-pause');
+  await expect(pause).toHaveCount(1);
+  expect(await fixturePublished(page)).toEqual([]);
+  await pause.getByRole('button', { name: /Publish anyway|Publier quand même/ }).click();
+  await expect.poll(() => fixturePublished(page)).toEqual([EN_BAD]);
+});
+
+test('the extension makes no network request while checking', async ({ open, page, requests }) => {
+  await open('facebook');
+  await page.getByRole('button', { name: "What's on your mind?" }).click();
+  await page.locator('[role=dialog] div[role=textbox]').click();
+  await page.keyboard.type(FR_BAD);
+  await expect(overlay(page)).toHaveAttribute('data-severity', 'error', { timeout: 15_000 });
+  expect(requests.unexpected()).toEqual([]);
+  expect(requests.fromExtension?.() ?? []).toEqual([]);
+});
