@@ -88,6 +88,11 @@ describe('pattern language', () => {
     expect(m('avis ~2 etoiles', 'avis cinq etoiles')).toBe(true);
     expect(m('avis ~2 etoiles', 'avis a cinq belles etoiles')).toBe(false);
   });
+  it('never lets a gap or separator run into the next sentence, except over an initial', () => {
+    expect(m('{client} ~3 suivi', 'mon client. suivi de dossier')).toBe(false);
+    expect(m('{client} ~3 suivi', 'mon client! suivi')).toBe(false);
+    expect(m('client ~2 for', 'my client jenna r. for this')).toBe(true);
+  });
   it('matches symbols that touch words', () => {
     expect(m('info @', 'info@exemple.ca')).toBe(true);
     expect(m('<num> $', 'gagnez 500$')).toBe(true);
