@@ -8,7 +8,7 @@ import { detectLanguage, languageScore } from './language';
 import { findPeople } from './nlp';
 import { normalize, toOriginal, type Normalized } from './normalize';
 import { splitSentences, type Sentence } from './sentences';
-import type { AnalyzeContext, CompiledRule, Finding, Lang, RuleBundle, WatchList } from './types';
+import type { AnalyzeContext, CompiledRule, Finding, Lang, RuleBundle, Triggers, WatchList } from './types';
 import { watchListMatches } from './watchlist';
 
 export * from './types';
@@ -18,9 +18,13 @@ export { normalize, toOriginal } from './normalize';
 const NLP_MAX_SENTENCE = 600;
 /** How far before an identifier (folded characters) an `unless` cue still applies to it. */
 const UNLESS_NEAR = 45;
+/** Word prefixes kept per post for trigger checks. */
+const PREFIX_MAX = 12;
 
 interface PreparedRule {
   rule: CompiledRule;
+  /** Per group: trigger words (see src/rules-compiler/triggers.ts); null = always run. */
+  triggers: (Triggers | null)[];
   groups: RegExp[];
   unless: RegExp | null;
   unlessPost: RegExp | null;
@@ -72,6 +76,26 @@ class Post {
     let m = this.idCache.get(name);
     if (!m) this.idCache.set(name, (m = VALIDATORS[name]!.find(this.norm.text)));
     return m;
+  }
+
+  private wordSet: Set<string> | null = null;
+  private prefixSet: Set<string> | null = null;
+  private wordList: string[] = [];
+
+  /** Whether one of the trigger words (or prefixes) occurs in the post. */
+  hits(t: Triggers | null | undefined): boolean {
+    if (!t) return true;
+    if (!this.wordSet) {
+      this.wordList = this.norm.text.match(/\w+/g) ?? [];
+      this.wordSet = new Set(this.wordList);
+      this.prefixSet = new Set();
+      for (const w of this.wordSet) for (let k = 1; k <= Math.min(w.length, PREFIX_MAX); k++) this.prefixSet.add(w.slice(0, k));
+    }
+    for (const e of t.e) if (this.wordSet.has(e)) return true;
+    for (const p of t.p) {
+      if (p.length <= PREFIX_MAX ? this.prefixSet!.has(p) : this.wordList.some((w) => w.startsWith(p))) return true;
+    }
+    return false;
   }
 
   /** Index of the sentence containing folded offset `pos`. */
@@ -148,6 +172,7 @@ export function createEngine(bundle: RuleBundle): Engine {
   const alt = (list: string[]) => (list.length ? re(list.length === 1 ? list[0]! : `(?:${list.join('|')})`) : null);
   const prepared: PreparedRule[] = bundle.rules.map((rule) => ({
     rule,
+    triggers: rule.all.map((_, i) => rule.triggers?.[i] ?? null),
     groups: rule.all.map(re),
     unless: alt(rule.unless),
     unlessPost: alt(rule.unlessPost),
@@ -181,6 +206,8 @@ export function createEngine(bundle: RuleBundle): Engine {
     const { rule } = p;
     const out: Candidate[] = [];
     const t = post.norm.text;
+    // Cheap first: a rule whose every group cannot match (no trigger word in the post) is skipped.
+    if (!p.triggers.every((t) => post.hits(t))) return out;
     if (p.unlessPost && post.matches(p.unlessPost).length) return out;
 
     if (rule.kind === 'identifier') {

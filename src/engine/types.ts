@@ -62,6 +62,8 @@ export interface CompiledRule {
   scope: 'sentence' | 'post';
   /** Regex sources over the normalised text; every group must match in the scope. */
   all: string[];
+  /** Per `all` group: words one of which must be in the post for it to match (null = always run). */
+  triggers?: (Triggers | null)[];
   /** Regex sources that cancel the finding when found in the same scope. */
   unless: string[];
   /** Same, but looked for in the whole post. */
@@ -71,6 +73,12 @@ export interface CompiledRule {
   validator?: string;
   source: Source;
   messages: Record<Lang, { message: string; advice: string }>;
+}
+
+/** Exact words (e) and word prefixes (p) on folded text. */
+export interface Triggers {
+  e: string[];
+  p: string[];
 }
 
 export type SuppressKind = 'negation' | 'teaching' | 'hypothetical' | 'quote';

@@ -6,9 +6,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parse } from 'yaml';
-import { CATEGORIES, type Category, type CompiledRule, type Lang, type RuleBundle } from '../engine/types';
+import { CATEGORIES, type Category, type CompiledRule, type Lang, type RuleBundle, type Triggers } from '../engine/types';
 import { VALIDATORS } from '../engine/identifiers';
 import { compilePatterns, PatternError, type LexiconLookup } from './pattern';
+import { triggersOf } from './triggers';
 
 /** Largest regular expression one pattern list may compile to. */
 export const MAX_REGEX_CHARS = 20_000;
@@ -225,8 +226,16 @@ export function compileRules(rulesDir: string): CompileResult {
     if (groupsByLang.fr.length !== groupsByLang.en.length)
       err('all', `fr has ${groupsByLang.fr.length} pattern lists and en has ${groupsByLang.en.length}; they must have the same number, in the same order`);
     const all: string[] = [];
+    const triggers: (Triggers | null)[] = [];
     for (let g = 0; g < groupsByLang.fr.length; g++) {
       const parts: string[] = [];
+      let trig: Triggers | null = { e: [], p: [] };
+      for (const lang of ['fr', 'en'] as const) {
+        const list = groupsByLang[lang][g];
+        const t: Triggers | null = list && trig ? triggersOf(list, lookup(lang)) : null;
+        trig = t && trig ? { e: [...new Set([...trig.e, ...t.e])], p: [...new Set([...trig.p, ...t.p])] } : null;
+      }
+      triggers.push(trig);
       for (const lang of ['fr', 'en'] as const) {
         const list = groupsByLang[lang][g];
         if (!list) continue;
@@ -245,6 +254,7 @@ export function compileRules(rulesDir: string): CompileResult {
       platforms: doc.platforms,
       scope,
       all,
+      triggers,
       unless,
       unlessPost,
       suppress: suppressList,
