@@ -30,6 +30,18 @@ interface PreparedRule {
   unlessPost: RegExp | null;
 }
 
+/** A group regex with its trigger words and a sticky twin, to run only where it can start. */
+interface Anchor {
+  sticky: RegExp;
+  trig: { e: Set<string>; p: Set<string> };
+}
+
+function wordTriggers(w: string, t: Anchor['trig']): boolean {
+  if (t.e.has(w)) return true;
+  if (t.p.size) for (let k = 1; k <= w.length; k++) if (t.p.has(w.slice(0, k))) return true;
+  return false;
+}
+
 interface SentenceInfo extends Sentence {
   lang: Lang;
 }
@@ -42,7 +54,7 @@ class Post {
   private idCache = new Map<string, IdMatch[]>();
   readonly lang: Lang;
 
-  constructor(readonly text: string, fallback: Lang) {
+  constructor(readonly text: string, fallback: Lang, private anchors?: Map<RegExp, Anchor>) {
     this.norm = normalize(text);
     const raw = splitSentences(this.norm);
     const t = this.norm.text;
@@ -62,14 +74,43 @@ class Post {
     let m = this.cache.get(re);
     if (m) return m;
     m = [];
-    re.lastIndex = 0;
     const t = this.norm.text;
-    for (let x = re.exec(t); x; x = re.exec(t)) {
-      m.push(x.index, x.index + x[0].length);
-      if (x[0].length === 0) re.lastIndex++;
+    const anchored = this.anchors?.get(re);
+    if (anchored) {
+      // The pattern can only start at one of its trigger words: try it there alone (sticky),
+      // instead of at every position of the post.
+      const { sticky, trig } = anchored;
+      let last = -1;
+      for (const [pos, w] of this.words()) {
+        if (pos < last || !wordTriggers(w, trig)) continue;
+        sticky.lastIndex = pos;
+        const x = sticky.exec(t);
+        if (x && x[0].length) {
+          m.push(pos, pos + x[0].length);
+          last = pos + x[0].length;
+        }
+      }
+    } else {
+      re.lastIndex = 0;
+      for (let x = re.exec(t); x; x = re.exec(t)) {
+        m.push(x.index, x.index + x[0].length);
+        if (x[0].length === 0) re.lastIndex++;
+      }
     }
     this.cache.set(re, m);
     return m;
+  }
+
+  private wordPositions: [number, string][] | null = null;
+  /** Every word of the folded text with its offset. */
+  words(): [number, string][] {
+    if (!this.wordPositions) {
+      this.wordPositions = [];
+      const re = /\w+/g;
+      const t = this.norm.text;
+      for (let x = re.exec(t); x; x = re.exec(t)) this.wordPositions.push([x.index, x[0]]);
+    }
+    return this.wordPositions;
   }
 
   ids(name: string): IdMatch[] {
@@ -177,6 +218,13 @@ export function createEngine(bundle: RuleBundle): Engine {
     unless: alt(rule.unless),
     unlessPost: alt(rule.unlessPost),
   }));
+  const anchors = new Map<RegExp, Anchor>();
+  for (const p of prepared) {
+    p.groups.forEach((g, i) => {
+      const t = p.triggers[i];
+      if (t && !anchors.has(g)) anchors.set(g, { sticky: new RegExp(g.source, 'uy'), trig: { e: new Set(t.e), p: new Set(t.p) } });
+    });
+  }
   const sup = {
     negation: re(bundle.suppress.negation),
     teaching: re(bundle.suppress.teaching),
@@ -263,7 +311,7 @@ export function createEngine(bundle: RuleBundle): Engine {
   async function analyze(text: string, context: AnalyzeContext = {}, part: RulePart = 'all'): Promise<Finding[]> {
     if (typeof text !== 'string' || text.length === 0) return [];
     const ctx = { account: 'unknown', ...context } as AnalyzeContext;
-    const post = new Post(text, ctx.uiLanguage ?? 'fr');
+    const post = new Post(text, ctx.uiLanguage ?? 'fr', anchors);
     const cands: Candidate[] = [];
     for (const p of prepared) {
       if (part !== 'all' && isLocalRule(p.rule) !== (part === 'local')) continue;
