@@ -11,6 +11,10 @@ export interface Span {
 }
 
 type Nlp = (text: string) => any;
+
+const FULL_NAME = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?(?:\s+\p{Lu}(?:\.|[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?))+$/u;
+/** Place-name heads that the taggers take for people ("Val-Moreau", "Saint-Jérôme", "Lac Brome"). */
+const PLACE = /(^|[\s-])(Val|Mont|Saint|Sainte|St|Ste|Lac|Rivière|Riviere|Port|Fort|Pointe|Cap|Baie|Île|Ile|Notre|Québec|Quebec|Montréal|Montreal|Ontario|Canada|Centre|Center|CLSC|CISSS|CIUSSS|DPJ|Hôpital|Hopital|Hospital|Rue|Street|Avenue|Boulevard)([\s-]|$)/u;
 const loaded: Partial<Record<Lang, Promise<Nlp | null>>> = {};
 
 async function load(lang: Lang): Promise<Nlp | null> {
@@ -28,13 +32,18 @@ export async function findPeople(text: string, lang: Lang): Promise<Span[]> {
   const nlp = await (loaded[lang] ??= load(lang));
   if (!nlp) return [];
   const doc = nlp(text);
-  const view = lang === 'en' ? doc.people() : doc.match('(#Person+|#ProperNoun+)');
+  const view = lang === 'en' ? doc.people() : doc.match('(#Person|#ProperNoun)+');
   const out: Span[] = [];
   for (const j of view.json({ offset: true }) as any[]) {
     const o = j.offset ?? j.terms?.[0]?.offset;
     if (!o) continue;
     // Compromise offsets count characters; posts are checked per sentence, where they agree with UTF-16 except around astral emoji.
-    out.push({ start: o.start, end: o.start + o.length });
+    const raw = text.slice(o.start, o.start + o.length);
+    const name = raw.replace(/^[^\p{L}]+|[^\p{L}.]+$/gu, '');
+    // A full name: two or more capitalised words (first + last name or initial), not a place.
+    if (!FULL_NAME.test(name) || PLACE.test(name)) continue;
+    const start = o.start + raw.indexOf(name);
+    out.push({ start, end: start + name.length });
   }
   return out;
 }
