@@ -166,3 +166,30 @@ test('the extension makes no network request while checking', async ({ open, pag
   expect(requests.unexpected()).toEqual([]);
   expect(requests.fromExtension?.() ?? []).toEqual([]);
 });
+
+test('a dismissed finding stays dismissed for that text, after a reload too', async ({ open, page }) => {
+  // Two findings (an error and a warning), so "one fewer" is not the empty state.
+  const TEXT = `${FR_BAD} Écrivez-moi en privé si vous vivez la même chose, je peux vous aider.`;
+  const openBox = async () => {
+    await open('x');
+    await page.getByTestId('tweetTextarea_0').click();
+    await page.keyboard.type(TEXT);
+  };
+  await openBox();
+  await expect(overlay(page)).toHaveAttribute('data-severity', 'error', { timeout: 15_000 });
+  const before = Number(await overlay(page).getAttribute('data-findings'));
+  await page.keyboard.press('Alt+Shift+B');
+  const card = overlay(page).locator('.card');
+  await expect(card).toBeVisible();
+  const rule = await card.locator('.item').first().getAttribute('data-rule');
+  await card.locator('.item').first().getByRole('button', { name: /Dismiss this one|Ignorer celui-ci/ }).click();
+  expect(before).toBe(2);
+  await expect.poll(async () => Number(await overlay(page).getAttribute('data-findings'))).toBe(before - 1);
+  expect(await fixtureText(page)).toBe(TEXT);
+
+  await page.goto('about:blank');
+  await openBox();
+  await expect.poll(async () => Number(await overlay(page).getAttribute('data-findings')), { timeout: 15_000 }).toBe(before - 1);
+  await page.keyboard.press('Alt+Shift+B');
+  await expect(overlay(page).locator(`.card .item[data-rule="${rule}"]`)).toHaveCount(0);
+});
