@@ -193,3 +193,18 @@ test('a dismissed finding stays dismissed for that text, after a reload too', as
   await page.keyboard.press('Alt+Shift+B');
   await expect(overlay(page).locator(`.card .item[data-rule="${rule}"]`)).toHaveCount(0);
 });
+
+test('checks carry on when the engine host goes away (offscreen document closed)', async ({ open, page, context }) => {
+  await open('x');
+  await page.getByTestId('tweetTextarea_0').click();
+  await page.keyboard.type(EN_BAD);
+  await expect(overlay(page)).toHaveAttribute('data-severity', 'error', { timeout: 15_000 });
+  const sw = context.serviceWorkers()[0]!;
+  await sw.evaluate(() => (globalThis as any).chrome.offscreen.closeDocument());
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(CLEAN);
+  await expect(overlay(page)).toHaveAttribute('data-severity', 'none', { timeout: 15_000 });
+  await page.keyboard.type(` ${FR_BAD}`);
+  await expect(overlay(page)).toHaveAttribute('data-severity', 'error', { timeout: 15_000 });
+  expect(await fixtureText(page)).toBe(`${CLEAN} ${FR_BAD}`);
+});
