@@ -208,3 +208,26 @@ test('checks carry on when the engine host goes away (offscreen document closed)
   await expect(overlay(page)).toHaveAttribute('data-severity', 'error', { timeout: 15_000 });
   expect(await fixtureText(page)).toBe(`${CLEAN} ${FR_BAD}`);
 });
+
+test('“stop flagging this rule on this site” silences that rule on the site, not others', async ({ open, page }) => {
+  await open('x');
+  await page.getByTestId('tweetTextarea_0').click();
+  await page.keyboard.type(FR_BAD);
+  await expect(overlay(page)).toHaveAttribute('data-severity', 'error', { timeout: 15_000 });
+  await page.keyboard.press('Alt+Shift+B');
+  await overlay(page).locator('.card .item').first().getByRole('button', { name: /Stop flagging|Ne plus signaler/ }).click();
+  await expect(overlay(page)).toHaveAttribute('data-severity', 'none');
+  // Another text that the same rule would flag: silent on X…
+  await page.getByTestId('tweetTextarea_0').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('Ma cliente de ce matin est repartie en pleurant.');
+  await expect.poll(() => fixtureText(page)).toBe('Ma cliente de ce matin est repartie en pleurant.');
+  await page.waitForTimeout(800);
+  await expect(overlay(page)).toHaveAttribute('data-severity', 'none');
+  // …still flagged on LinkedIn.
+  await open('linkedin');
+  await page.getByRole('button', { name: 'Start a post' }).click();
+  await page.locator('[role=dialog] .ql-editor').click();
+  await page.keyboard.type(FR_BAD);
+  await expect(overlay(page)).toHaveAttribute('data-severity', 'error', { timeout: 15_000 });
+});
