@@ -58,6 +58,43 @@ export function frameOffset(doc: Document): { x: number; y: number } {
   return { x, y };
 }
 
+// --- CSS Custom Highlight API: the offending words are painted by the browser itself, in the
+// editor's own document, without a single node added to it; they follow scroll, zoom and reflow.
+// Positioned boxes in the overlay's shadow root are the fallback where the API is missing.
+const HIGHLIGHT_CSS = `
+::highlight(balise-error) { background-color: rgba(198, 40, 40, 0.16); text-decoration: underline wavy #c62828; }
+::highlight(balise-warning) { background-color: rgba(239, 108, 0, 0.14); text-decoration: underline wavy #b45309; }
+::highlight(balise-info) { text-decoration: underline dotted #1565c0; }`;
+const styled = new WeakSet<Document>();
+const byDoc = new WeakMap<Document, Map<object, Record<string, Range[]>>>();
+
+function highlightsIn(doc: Document): boolean {
+  const w = doc.defaultView as any;
+  return !!(w?.CSS?.highlights && w.Highlight && w.CSSStyleSheet && 'adoptedStyleSheets' in doc);
+}
+
+function setHighlights(doc: Document, owner: object, ranges: Record<string, Range[]>): void {
+  const w = doc.defaultView as any;
+  if (!styled.has(doc)) {
+    try {
+      const sheet = new w.CSSStyleSheet();
+      sheet.replaceSync(HIGHLIGHT_CSS);
+      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+      styled.add(doc);
+    } catch {
+      return;
+    }
+  }
+  let all = byDoc.get(doc);
+  if (!all) byDoc.set(doc, (all = new Map()));
+  all.set(owner, ranges);
+  for (const sev of ['error', 'warning', 'info']) {
+    const list = [...all.values()].flatMap((r) => r[sev] ?? []);
+    if (list.length) w.CSS.highlights.set(`balise-${sev}`, new w.Highlight(...list));
+    else w.CSS.highlights.delete(`balise-${sev}`);
+  }
+}
+
 export interface OverlayActions {
   dismiss(f: Finding): void;
   mute(f: Finding): void;
@@ -131,14 +168,18 @@ export class Overlay {
     this.badge.style.top = `${Math.max(0, off.y + b.bottom - 26)}px`;
     this.rects = [];
     const frag = document.createDocumentFragment();
+    const useHighlights = highlightsIn(doc);
+    const ranges: Record<Finding['severity'], Range[]> = { error: [], warning: [], info: [] };
     if (this.map) {
       for (const f of this.findings) {
         const range = rangeFor(this.map, f.start, f.end, doc);
         if (!range) continue;
+        ranges[f.severity].push(range);
         for (const r of Array.from(range.getClientRects())) {
           if (r.width < 1) continue;
           const rect = new DOMRect(r.left + off.x, r.top + off.y, r.width, r.height);
           this.rects.push({ f, r: rect });
+          if (useHighlights) continue;
           const d = this.layer.ownerDocument.createElement('div');
           d.className = `hl ${f.severity}`;
           d.style.cssText = `left:${rect.left}px;top:${rect.top}px;width:${rect.width}px;height:${rect.height}px`;
@@ -146,6 +187,7 @@ export class Overlay {
         }
       }
     }
+    if (useHighlights) setHighlights(doc, this, ranges);
     this.layer.replaceChildren(frag);
   }
 
@@ -220,6 +262,7 @@ export class Overlay {
   }
 
   destroy(): void {
+    if (highlightsIn(this.box.ownerDocument)) setHighlights(this.box.ownerDocument, this, { error: [], warning: [], info: [] });
     this.host.remove();
   }
 }

@@ -231,3 +231,17 @@ test('“stop flagging this rule on this site” silences that rule on the site,
   await page.keyboard.type(FR_BAD);
   await expect(overlay(page)).toHaveAttribute('data-severity', 'error', { timeout: 15_000 });
 });
+
+test('offending words are painted with the CSS Custom Highlight API, with no node added to the editor', async ({ open, page }) => {
+  await open('x');
+  const box = page.getByTestId('tweetTextarea_0');
+  await box.click();
+  await page.keyboard.type(EN_BAD);
+  await expect(overlay(page)).toHaveAttribute('data-severity', 'error', { timeout: 15_000 });
+  await expect.poll(() => page.evaluate(() => (CSS as any).highlights.get('balise-error')?.size ?? 0)).toBeGreaterThan(0);
+  const range = await page.evaluate(() => [...(CSS as any).highlights.get('balise-error')][0].toString());
+  expect(EN_BAD).toContain(range);
+  // Draft.js re-renders its own spans as text grows; Balise adds none of its own.
+  expect(await box.evaluate((el) => el.querySelectorAll('balise-overlay, [class*=balise]').length)).toBe(0);
+  await page.screenshot({ path: test.info().outputPath('highlight.png') });
+});
