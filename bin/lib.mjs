@@ -67,44 +67,23 @@ export async function compileRulesToJson({ quiet = false } = {}) {
   return result;
 }
 
-/** Makes sure dist/cli.mjs is built from the current sources and rules; returns its path. */
-export async function ensureCli() {
-  const out = join(ROOT, 'dist/cli.mjs');
+/**
+ * Bundles `entry` (with the compiled rules) into dist/<name>, rebuilding only when src/ or rules/
+ * are newer; the write is atomic so concurrent runs never see half a file. Returns its path.
+ * The NLP libraries stay external so that they load only when a sentence needs them.
+ */
+async function ensureBundle(name, entry, options) {
+  const out = join(ROOT, 'dist', name);
   const srcTime = Math.max(newest(join(ROOT, 'src')), newest(RULES_DIR));
   if (existsSync(out) && statSync(out).mtimeMs >= srcTime && existsSync(RULES_JSON)) return out;
   await compileRulesToJson({ quiet: true });
-  await build({
-    entryPoints: [join(ROOT, 'src/cli/main.ts')],
-    outfile: tmp(out),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'error',
-    // The NLP libraries stay external so that they load only when a sentence needs them.
-    external: ['compromise', 'fr-compromise'],
-  });
+  await build({ entryPoints: [join(ROOT, entry)], outfile: tmp(out), bundle: true, format: 'esm', logLevel: 'error', external: ['compromise', 'fr-compromise'], ...options });
   renameSync(tmp(out), out);
   return out;
 }
 
-/** Bundles the engine with its compiled rules (dist/engine.mjs) for the benchmark; returns its path. */
-export async function ensureEngineBundle() {
-  const out = join(ROOT, 'dist/engine.mjs');
-  const srcTime = Math.max(newest(join(ROOT, 'src')), newest(RULES_DIR));
-  if (existsSync(out) && statSync(out).mtimeMs >= srcTime && existsSync(RULES_JSON)) return out;
-  await compileRulesToJson({ quiet: true });
-  await build({
-    entryPoints: [join(ROOT, 'src/engine/default.ts')],
-    outfile: tmp(out),
-    bundle: true,
-    platform: 'neutral',
-    format: 'esm',
-    target: 'es2022',
-    minify: true,
-    logLevel: 'error',
-    external: ['compromise', 'fr-compromise'],
-  });
-  renameSync(tmp(out), out);
-  return out;
-}
+/** dist/cli.mjs, the check CLI. */
+export const ensureCli = () => ensureBundle('cli.mjs', 'src/cli/main.ts', { platform: 'node', target: 'node20' });
+
+/** dist/engine.mjs, the engine with its rules, minified as it ships (for the benchmark). */
+export const ensureEngineBundle = () => ensureBundle('engine.mjs', 'src/engine/default.ts', { platform: 'neutral', target: 'es2022', minify: true });

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import type { Finding } from '../engine/types';
 import { adapterFor, GENERIC, type SiteAdapter } from '../sites';
 import { EngineClient } from './engine-client';
-import { Overlay } from './overlay';
+import { frameOffset, Overlay } from './overlay';
 import { showPause } from './pause';
 import { isTextField, readBox, rangeFor, type TextMap } from './text-map';
 
@@ -179,7 +179,7 @@ export function startContent(ctx: { signal: AbortSignal }): void {
     if (hoverRaf) return;
     hoverRaf = requestAnimationFrame(() => {
       hoverRaf = 0;
-      const off = doc === document ? { x: 0, y: 0 } : (() => { const r = (doc.defaultView!.frameElement as HTMLElement).getBoundingClientRect(); return { x: r.left, y: r.top }; })();
+      const off = frameOffset(doc);
       const x = e.clientX + off.x;
       const y = e.clientY + off.y;
       for (const b of boxes.values()) {

@@ -108,7 +108,9 @@ export class Overlay {
   private badge: HTMLButtonElement;
   private card: HTMLDivElement;
   private findings: Finding[] = [];
-  private rects: { f: Finding; r: DOMRect }[] = [];
+  private ranges: { f: Finding; range: Range }[] = [];
+  /** Set by `update`: the findings changed, map them to ranges again. */
+  private stale = true;
   private map: TextMap | null = null;
 
   constructor(private box: HTMLElement, private actions: OverlayActions) {
@@ -144,6 +146,7 @@ export class Overlay {
   update(findings: Finding[], map: TextMap): void {
     this.findings = findings;
     this.map = map;
+    this.stale = true;
     this.host.setAttribute('data-findings', String(findings.filter((f) => f.severity !== 'info').length));
     this.host.setAttribute('data-severity', worst(findings));
     this.renderBadge();
@@ -166,35 +169,49 @@ export class Overlay {
     const b = this.box.getBoundingClientRect();
     this.badge.style.left = `${Math.max(0, off.x + b.right - 30)}px`;
     this.badge.style.top = `${Math.max(0, off.y + b.bottom - 26)}px`;
-    this.rects = [];
-    const frag = document.createDocumentFragment();
     const useHighlights = highlightsIn(doc);
-    const ranges: Record<Finding['severity'], Range[]> = { error: [], warning: [], info: [] };
-    if (this.map) {
-      for (const f of this.findings) {
+    // Ranges are mapped (and browser highlights set) once per result; rectangles are measured
+    // only where they are drawn (the fallback) or hit-tested (hover), not on every scroll.
+    if (this.stale) {
+      this.stale = false;
+      this.ranges = [];
+      if (this.map) for (const f of this.findings) {
         const range = rangeFor(this.map, f.start, f.end, doc);
-        if (!range) continue;
-        ranges[f.severity].push(range);
-        for (const r of Array.from(range.getClientRects())) {
-          if (r.width < 1) continue;
-          const rect = new DOMRect(r.left + off.x, r.top + off.y, r.width, r.height);
-          this.rects.push({ f, r: rect });
-          if (useHighlights) continue;
-          const d = this.layer.ownerDocument.createElement('div');
-          d.className = `hl ${f.severity}`;
-          d.style.cssText = `left:${rect.left}px;top:${rect.top}px;width:${rect.width}px;height:${rect.height}px`;
-          frag.appendChild(d);
-        }
+        if (range) this.ranges.push({ f, range });
+      }
+      if (useHighlights) {
+        const bySeverity: Record<Finding['severity'], Range[]> = { error: [], warning: [], info: [] };
+        for (const { f, range } of this.ranges) bySeverity[f.severity].push(range);
+        setHighlights(doc, this, bySeverity);
       }
     }
-    if (useHighlights) setHighlights(doc, this, ranges);
+    const frag = document.createDocumentFragment();
+    if (!useHighlights) {
+      for (const { f, r } of this.rects()) {
+        const d = this.layer.ownerDocument.createElement('div');
+        d.className = `hl ${f.severity}`;
+        d.style.cssText = `left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px`;
+        frag.appendChild(d);
+      }
+    }
     this.layer.replaceChildren(frag);
+  }
+
+  /** Each finding's line boxes, in top-viewport coordinates. */
+  private rects(): { f: Finding; r: DOMRect }[] {
+    const off = frameOffset(this.box.ownerDocument);
+    const out: { f: Finding; r: DOMRect }[] = [];
+    for (const { f, range } of this.ranges) {
+      for (const r of Array.from(range.getClientRects())) if (r.width >= 1) out.push({ f, r: new DOMRect(r.left + off.x, r.top + off.y, r.width, r.height) });
+    }
+    return out;
   }
 
   /** Findings under a point of the top viewport (hover). */
   at(x: number, y: number): Finding[] {
+    if (!this.ranges.length) return [];
     const out = new Set<Finding>();
-    for (const { f, r } of this.rects) if (x >= r.left && x <= r.right && y >= r.top - 2 && y <= r.bottom + 2) out.add(f);
+    for (const { f, r } of this.rects()) if (x >= r.left && x <= r.right && y >= r.top - 2 && y <= r.bottom + 2) out.add(f);
     return [...out];
   }
 

@@ -8,7 +8,7 @@ import { detectLanguage, languageScore } from './language';
 import { findPeople } from './nlp';
 import { normalize, toOriginal, type Normalized } from './normalize';
 import { splitSentences, type Sentence } from './sentences';
-import type { AnalyzeContext, CompiledRule, Finding, Lang, RuleBundle, Triggers, WatchList } from './types';
+import type { AnalyzeContext, CompiledRule, Finding, Lang, RuleBundle, WatchList } from './types';
 import { watchListMatches } from './watchlist';
 
 export * from './types';
@@ -18,13 +18,9 @@ export { normalize, toOriginal } from './normalize';
 const NLP_MAX_SENTENCE = 600;
 /** How far before an identifier (folded characters) an `unless` cue still applies to it. */
 const UNLESS_NEAR = 45;
-/** Word prefixes kept per post for trigger checks. */
-const PREFIX_MAX = 12;
 
 interface PreparedRule {
   rule: CompiledRule;
-  /** Per group: trigger words (see src/rules-compiler/triggers.ts); null = always run. */
-  triggers: (Triggers | null)[];
   groups: RegExp[];
   unless: RegExp | null;
   unlessPost: RegExp | null;
@@ -119,23 +115,16 @@ class Post {
     return m;
   }
 
-  private wordSet: Set<string> | null = null;
-  private prefixSet: Set<string> | null = null;
-  private wordList: string[] = [];
-
-  /** Whether one of the trigger words (or prefixes) occurs in the post. */
-  hits(t: Triggers | null | undefined): boolean {
-    if (!t) return true;
-    if (!this.wordSet) {
-      this.wordList = this.norm.text.match(/\w+/g) ?? [];
-      this.wordSet = new Set(this.wordList);
-      this.prefixSet = new Set();
-      for (const w of this.wordSet) for (let k = 1; k <= Math.min(w.length, PREFIX_MAX); k++) this.prefixSet.add(w.slice(0, k));
-    }
-    for (const e of t.e) if (this.wordSet.has(e)) return true;
-    for (const p of t.p) {
-      if (p.length <= PREFIX_MAX ? this.prefixSet!.has(p) : this.wordList.some((w) => w.startsWith(p))) return true;
-    }
+  private distinct: Set<string> | null = null;
+  /**
+   * Whether `re` can match at all: a group with trigger words (src/rules-compiler/triggers.ts)
+   * needs one of them among the post's words. Lets a rule be skipped before any regex runs.
+   */
+  canMatch(re: RegExp): boolean {
+    const anchored = this.anchors?.get(re);
+    if (!anchored) return true;
+    this.distinct ??= new Set(this.words().map(([, w]) => w));
+    for (const w of this.distinct) if (wordTriggers(w, anchored.trig)) return true;
     return false;
   }
 
@@ -213,7 +202,6 @@ export function createEngine(bundle: RuleBundle): Engine {
   const alt = (list: string[]) => (list.length ? re(list.length === 1 ? list[0]! : `(?:${list.join('|')})`) : null);
   const prepared: PreparedRule[] = bundle.rules.map((rule) => ({
     rule,
-    triggers: rule.all.map((_, i) => rule.triggers?.[i] ?? null),
     groups: rule.all.map(re),
     unless: alt(rule.unless),
     unlessPost: alt(rule.unlessPost),
@@ -221,7 +209,7 @@ export function createEngine(bundle: RuleBundle): Engine {
   const anchors = new Map<RegExp, Anchor>();
   for (const p of prepared) {
     p.groups.forEach((g, i) => {
-      const t = p.triggers[i];
+      const t = p.rule.triggers?.[i];
       if (t && !anchors.has(g)) anchors.set(g, { sticky: new RegExp(g.source, 'uy'), trig: { e: new Set(t.e), p: new Set(t.p) } });
     });
   }
@@ -255,7 +243,7 @@ export function createEngine(bundle: RuleBundle): Engine {
     const out: Candidate[] = [];
     const t = post.norm.text;
     // Cheap first: a rule whose every group cannot match (no trigger word in the post) is skipped.
-    if (!p.triggers.every((t) => post.hits(t))) return out;
+    if (!p.groups.every((g) => post.canMatch(g))) return out;
     if (p.unlessPost && post.matches(p.unlessPost).length) return out;
 
     if (rule.kind === 'identifier') {
