@@ -117,7 +117,7 @@ class Post {
 
   private distinct: Set<string> | null = null;
   /**
-   * Whether `re` can match at all: a group with trigger words (src/rules-compiler/triggers.ts)
+   * Whether `re` can match at all: a group with trigger words (see compilePatternList in src/rules-compiler/pattern.ts)
    * needs one of them among the post's words. Lets a rule be skipped before any regex runs.
    */
   canMatch(re: RegExp): boolean {

@@ -8,8 +8,7 @@ import { basename, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { CATEGORIES, type Category, type CompiledRule, type Lang, type RuleBundle, type Triggers } from '../engine/types';
 import { VALIDATORS } from '../engine/identifiers';
-import { compilePatterns, PatternError, type LexiconLookup } from './pattern';
-import { triggersOf } from './triggers';
+import { compilePatternList, PatternError, type LexiconLookup } from './pattern';
 
 /** Largest regular expression one pattern list may compile to. */
 export const MAX_REGEX_CHARS = 20_000;
@@ -88,16 +87,17 @@ export function compileRules(rulesDir: string): CompileResult {
     const [l, n] = name.includes(':') ? (name.split(':') as [Lang, string]) : [lang, name];
     return lexRaw[l]?.[n];
   };
-  const compileList = (list: string[], lang: Lang, where: string): string | undefined => {
+  const compileList = (list: string[], lang: Lang, where: string): { src: string; triggers: Triggers | null } | undefined => {
     try {
-      const src = compilePatterns(list, lookup(lang));
+      const compiled = compilePatternList(list, lookup(lang));
+      const src = compiled.src;
       if (new RegExp(src, 'u').test('')) throw new PatternError('it matches empty text; make at least one word required');
       // Past this size V8 stops optimising a regular expression and matching slows down a
       // hundredfold (measured); a whole rule set once ran out of memory this way.
       if (src.length > MAX_REGEX_CHARS) {
         throw new PatternError(`this list compiles to ${Math.round(src.length / 1000)} KB of regular expression (limit ${MAX_REGEX_CHARS / 1000} KB); split the rule in two or shorten the lexicon lists it uses`);
       }
-      return src;
+      return compiled;
     } catch (e) {
       errors.push(`${where}: ${(e as Error).message}`);
       return undefined;
@@ -117,8 +117,8 @@ export function compileRules(rulesDir: string): CompileResult {
           errors.push(`${rel(suppressFile)}: "${key}.${lang}" must be a list of patterns`);
           continue;
         }
-        const src = compileList(list, lang, `${rel(suppressFile)}: ${key}.${lang}`);
-        if (src) parts.push(src);
+        const c = compileList(list, lang, `${rel(suppressFile)}: ${key}.${lang}`);
+        if (c) parts.push(c.src);
       }
       if (parts.length) suppress[key] = `(?:${parts.join('|')})`;
     }
@@ -211,8 +211,8 @@ export function compileRules(rulesDir: string): CompileResult {
         if (b[key] === undefined) continue;
         if (!isStrList(b[key])) err(f(key), 'a list of patterns that cancel the finding');
         else {
-          const s = compileList(b[key], lang, `${where}: field "${f(key)}"`);
-          if (s) target.push(s);
+          const c = compileList(b[key], lang, `${where}: field "${f(key)}"`);
+          if (c) target.push(c.src);
         }
       }
       const ex = b.examples;
@@ -229,19 +229,17 @@ export function compileRules(rulesDir: string): CompileResult {
     const triggers: (Triggers | null)[] = [];
     for (let g = 0; g < groupsByLang.fr.length; g++) {
       const parts: string[] = [];
+      // Both languages run on every sentence: the group's triggers are the union of theirs.
       let trig: Triggers | null = { e: [], p: [] };
       for (const lang of ['fr', 'en'] as const) {
         const list = groupsByLang[lang][g];
-        const t: Triggers | null = list && trig ? triggersOf(list, lookup(lang)) : null;
-        trig = t && trig ? { e: [...new Set([...trig.e, ...t.e])], p: [...new Set([...trig.p, ...t.p])] } : null;
+        if (!list) continue;
+        const c = compileList(list, lang, `${where}: field "${lang}.${doc.kind === 'phrase' ? 'patterns' : `all[${g}]`}"`);
+        if (!c) continue;
+        parts.push(c.src);
+        trig = trig && c.triggers ? { e: [...new Set([...trig.e, ...c.triggers.e])], p: [...new Set([...trig.p, ...c.triggers.p])] } : null;
       }
       triggers.push(trig);
-      for (const lang of ['fr', 'en'] as const) {
-        const list = groupsByLang[lang][g];
-        if (!list) continue;
-        const s = compileList(list, lang, `${where}: field "${lang}.${doc.kind === 'phrase' ? 'patterns' : `all[${g}]`}"`);
-        if (s) parts.push(s);
-      }
       all.push(`(?:${parts.join('|')})`);
     }
     if (errors.length > before) continue;

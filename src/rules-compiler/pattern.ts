@@ -14,6 +14,7 @@
  * bounded repetition, so no input can make them backtrack badly.
  */
 import { foldText } from '../engine/normalize';
+import type { Triggers } from '../engine/types';
 
 // Patterns run on folded text, where Latin letters are ASCII (accents, œ, ß… folded; "_" turned
 // into a space), so a word character is \w and a word edge is \b. V8 runs \b and \w many times
@@ -32,8 +33,22 @@ const AFTER = '\\b';
 
 export class PatternError extends Error {}
 
+/**
+ * Trigger words: the words one of which must be in a post for a pattern to match (its possible
+ * first words; prefixes for `word*`). `any` = cannot tell (starts with a number or a symbol).
+ */
+interface First {
+  any: boolean;
+  e: Set<string>;
+  p: Set<string>;
+}
+const ANY = (): First => ({ any: true, e: new Set(), p: new Set() });
+function union(a: First, b: First): First {
+  return { any: a.any || b.any, e: new Set([...a.e, ...b.e]), p: new Set([...a.p, ...b.p]) };
+}
+
 type Item =
-  | { t: 'word'; src: string; optional: boolean; sym?: boolean }
+  | { t: 'word'; src: string; optional: boolean; sym?: boolean; first: First }
   | { t: 'gap'; n: number };
 
 export type LexiconLookup = (name: string) => string[] | undefined;
@@ -42,28 +57,38 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Compiles a list of patterns into one alternation source. */
-export function compilePatterns(patterns: string[], lex: LexiconLookup, depth = 0): string {
+/** Compiles a list of patterns into one alternation source and its trigger words (null = always run). */
+export function compilePatternList(patterns: string[], lex: LexiconLookup): { src: string; triggers: Triggers | null } {
+  const { src, first } = compileList(patterns, lex, 0);
+  return { src, triggers: first.any ? null : { e: [...first.e].sort(), p: [...first.p].sort() } };
+}
+
+function compileList(patterns: string[], lex: LexiconLookup, depth: number): { src: string; first: First } {
   if (patterns.length === 0) throw new PatternError('an empty list of patterns');
-  return `(?:${patterns.map((p) => compilePattern(p, lex, depth)).join('|')})`;
+  const parts = patterns.map((p) => compileOne(p, lex, depth));
+  return { src: `(?:${parts.map((x) => x.src).join('|')})`, first: parts.map((x) => x.first).reduce(union) };
 }
 
 /** Compiles one pattern into a regular-expression source (no flags; use with 'gu'). */
-export function compilePattern(pattern: string, lex: LexiconLookup, depth = 0): string {
+export function compilePattern(pattern: string, lex: LexiconLookup): string {
+  return compileOne(pattern, lex, 0).src;
+}
+
+function compileOne(pattern: string, lex: LexiconLookup, depth: number): { src: string; first: First } {
   if (depth > 5) throw new PatternError(`lexicon references nest too deeply in "${pattern}"`);
   const p = new Parser(pattern, lex, depth);
-  const src = p.sequence();
+  const { src, first } = p.sequence();
   if (p.pos < p.s.length) throw new PatternError(`unexpected "${p.s[p.pos]}" at position ${p.pos + 1} in "${pattern}"`);
   if (!src) throw new PatternError(`"${pattern}" matches nothing`);
-  return src;
+  return { src, first };
 }
 
 class Parser {
   pos = 0;
   constructor(readonly s: string, readonly lex: LexiconLookup, readonly depth: number) {}
 
-  /** sequence := item (' ' item)* ; stops at ')' or '|'. */
-  sequence(): string {
+  /** sequence := item (' ' item)* ; stops at ')' or '|'. `first`: words a match can start with. */
+  sequence(): { src: string; first: First } {
     const items: Item[] = [];
     for (;;) {
       this.skipSpaces();
@@ -71,7 +96,17 @@ class Parser {
       if (c === undefined || c === ')' || c === '|') break;
       items.push(...this.item());
     }
-    return join(items);
+    // A match starts with the first item, or with the next one when it is optional.
+    let first: First = { any: false, e: new Set(), p: new Set() };
+    for (const it of items) {
+      if (it.t === 'gap') {
+        first = union(first, ANY());
+        break;
+      }
+      first = union(first, it.first);
+      if (!it.optional) break;
+    }
+    return { src: join(items), first };
   }
 
   skipSpaces() {
@@ -81,6 +116,7 @@ class Parser {
   item(): Item[] {
     const c = this.s[this.pos]!;
     let src: string;
+    let first: First;
     if (c === '(') {
       this.pos++;
       const alts = [this.sequence()];
@@ -90,10 +126,11 @@ class Parser {
       }
       if (this.s[this.pos] !== ')') throw new PatternError(`missing ")" in "${this.s}"`);
       this.pos++;
-      const nonEmpty = alts.filter(Boolean);
+      const nonEmpty = alts.filter((a) => a.src);
       if (!nonEmpty.length) throw new PatternError(`empty alternatives "()" in "${this.s}"`);
-      src = `(?:${nonEmpty.join('|')})`;
-      if (nonEmpty.length < alts.length) return [{ t: 'word', src, optional: true }];
+      src = `(?:${nonEmpty.map((a) => a.src).join('|')})`;
+      first = nonEmpty.map((a) => a.first).reduce(union);
+      if (nonEmpty.length < alts.length) return [{ t: 'word', src, optional: true, first }];
     } else if (c === '{') {
       const close = this.s.indexOf('}', this.pos);
       if (close < 0) throw new PatternError(`missing "}" in "${this.s}"`);
@@ -101,7 +138,7 @@ class Parser {
       this.pos = close + 1;
       const entries = this.lex(name);
       if (!entries) throw new PatternError(`unknown lexicon entry {${name}} in "${this.s}"`);
-      src = compilePatterns(entries, this.lex, this.depth + 1);
+      ({ src, first } = compileList(entries, this.lex, this.depth + 1));
     } else if (c === '~') {
       const m = /^~(\d{1,2})/.exec(this.s.slice(this.pos));
       if (!m) throw new PatternError(`"~" must be followed by a number of words (e.g. ~3) in "${this.s}"`);
@@ -112,6 +149,7 @@ class Parser {
     } else if (this.s.startsWith('<num>', this.pos)) {
       this.pos += 5;
       src = `${BEFORE}\\d+(?:[.,]\\d+)?${AFTER}`;
+      first = ANY();
     } else {
       const m = /^[^\s()|{}~?]+/.exec(this.s.slice(this.pos));
       if (!m) throw new PatternError(`unexpected "${c}" at position ${this.pos + 1} in "${this.s}"`);
@@ -119,6 +157,7 @@ class Parser {
       // Punctuation between words (":", "-", ",") is already covered by the separator.
       if (/^[-:;,.!?'"()«»…/\\[\]]+$/u.test(foldText(m[0]))) return [];
       src = word(m[0], this.s);
+      first = firstWord(m[0]);
       if (!/[\p{L}\p{N}]/u.test(m[0])) {
         // A symbol ("@", "$", "📍") may touch the next word: "info@", "50$".
         let optional = false;
@@ -126,7 +165,7 @@ class Parser {
           optional = true;
           this.pos++;
         }
-        return [{ t: 'word', src, optional, sym: true }];
+        return [{ t: 'word', src, optional, sym: true, first }];
       }
     }
     let optional = false;
@@ -134,8 +173,20 @@ class Parser {
       optional = true;
       this.pos++;
     }
-    return [{ t: 'word', src, optional }];
+    return [{ t: 'word', src, optional, first }];
   }
+}
+
+/** The trigger of one written word: its first folded word, a prefix for a one-part `word*`. */
+function firstWord(raw: string): First {
+  const prefix = raw.endsWith('*');
+  const folded = foldText(prefix ? raw.slice(0, -1) : raw);
+  const words = folded.match(/\w+/g);
+  if (!words || !/^\w/.test(folded)) return ANY();
+  const t: First = { any: false, e: new Set(), p: new Set() };
+  if (prefix && words.length === 1) t.p.add(words[0]!);
+  else t.e.add(words[0]!);
+  return t;
 }
 
 /** One written word: may contain apostrophes or hyphens ("l'ordre", "vous-même"), a trailing "*". */

@@ -1,6 +1,8 @@
 // Trigger words let the engine skip rules that cannot match a post; they must never skip one that could.
 import { describe, expect, it } from 'vitest';
-import { triggersOf } from '../../src/rules-compiler/triggers';
+import { compilePatternList } from '../../src/rules-compiler/pattern';
+
+const triggersOf = (patterns: string[], lex: (n: string) => string[] | undefined) => compilePatternList(patterns, lex).triggers;
 
 const lex = (n: string) => (n === 'client' ? ['client*', 'usager', 'personne que j accompagne'] : undefined);
 
