@@ -12,7 +12,12 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'fr',
     // offscreen: Chrome's home for the rule worker (a service worker cannot start a Worker).
-    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'offscreen'],
+    // scripting: registers the content script on self-hosted blogs the user adds, whose host
+    // permission is asked for at that moment (optional; never <all_urls>).
+    permissions: browser === 'firefox' ? ['storage', 'scripting'] : ['storage', 'scripting', 'offscreen'],
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'balise@balise.example', strict_min_version: '115.0' } } }
       : {}),

@@ -2,6 +2,7 @@
 // an offscreen document owns the rule worker. Firefox (background page): the host runs here.
 import { startEngineHost } from '../src/worker/host';
 import { ENSURE_ENGINE } from '../src/worker/protocol';
+import { watchSelfHosted } from '../src/background/self-hosted';
 
 export default defineBackground(() => {
   const chromeApi = (globalThis as any).chrome;
@@ -19,6 +20,7 @@ export default defineBackground(() => {
   }
 
   if (!useOffscreen) startEngineHost();
+  watchSelfHosted(import.meta.env.FIREFOX);
 
   browser.runtime.onMessage.addListener((msg: any) => {
     if (msg?.type !== ENSURE_ENGINE) return undefined;

@@ -145,7 +145,11 @@ export function startContent(ctx: { signal: AbortSignal }): void {
     doc.addEventListener('click', onClick, opts);
     doc.addEventListener('mousemove', (e) => onHover(e, doc), { passive: true, signal });
     doc.addEventListener('scroll', reposition, { capture: true, passive: true, signal });
-    const el = boxOf(doc.activeElement);
+    // Started while the user is already typing (e.g. added on a tab already open): the focused
+    // element, looked for through open shadow roots.
+    let focused: Element | null = doc.activeElement;
+    while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+    const el = boxOf(focused);
     if (el) {
       active = attach(el);
       schedule(active, 0);
@@ -221,8 +225,9 @@ export function startContent(ctx: { signal: AbortSignal }): void {
 
   function onClick(e: MouseEvent): void {
     if (bypass || !site.publish.length) return;
-    const target = e.target as Element | null;
-    const button = target?.closest?.(site.publish.join(',')) as HTMLElement | null;
+    // composedPath: a publish button inside an open shadow root is retargeted to its host.
+    const selector = site.publish.join(',');
+    const button = (e.composedPath().find((n) => (n as Element).nodeType === 1 && (n as Element).matches(selector)) ?? null) as HTMLElement | null;
     if (!button) return;
     const b = active && active.el.isConnected ? active : null;
     if (!needsHold(b)) return;

@@ -5,7 +5,8 @@
  * inside the editor, whose DOM stays exactly as the site built it.
  */
 import type { Finding } from '../engine/types';
-import { t } from './i18n';
+import { t } from '../ui/i18n';
+import { fieldRects } from './field-mirror';
 import { rangeFor, type TextMap } from './text-map';
 
 const CSS = `
@@ -65,7 +66,7 @@ const HIGHLIGHT_CSS = `
 ::highlight(balise-error) { background-color: rgba(198, 40, 40, 0.16); text-decoration: underline wavy #c62828; }
 ::highlight(balise-warning) { background-color: rgba(239, 108, 0, 0.14); text-decoration: underline wavy #b45309; }
 ::highlight(balise-info) { text-decoration: underline dotted #1565c0; }`;
-const styled = new WeakSet<Document>();
+const styled = new WeakSet<Document | ShadowRoot>();
 const byDoc = new WeakMap<Document, Map<object, Record<string, Range[]>>>();
 
 function highlightsIn(doc: Document): boolean {
@@ -73,14 +74,19 @@ function highlightsIn(doc: Document): boolean {
   return !!(w?.CSS?.highlights && w.Highlight && w.CSSStyleSheet && 'adoptedStyleSheets' in doc);
 }
 
-function setHighlights(doc: Document, owner: object, ranges: Record<string, Range[]>): void {
+/**
+ * `::highlight()` rules apply within one tree scope: an editor inside an open shadow root needs
+ * them adopted by that shadow root too (adoptedStyleSheets add no node).
+ */
+function setHighlights(doc: Document, owner: object, ranges: Record<string, Range[]>, scope?: ShadowRoot): void {
   const w = doc.defaultView as any;
-  if (!styled.has(doc)) {
+  for (const target of scope ? [doc, scope] : [doc]) {
+    if (styled.has(target)) continue;
     try {
       const sheet = new w.CSSStyleSheet();
       sheet.replaceSync(HIGHLIGHT_CSS);
-      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-      styled.add(doc);
+      target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
+      styled.add(target);
     } catch {
       return;
     }
@@ -112,8 +118,12 @@ export class Overlay {
   /** Set by `update`: the findings changed, map them to ranges again. */
   private stale = true;
   private map: TextMap | null = null;
+  /** A textarea: its text has no nodes, so its highlights are boxes measured on a mirror. */
+  private field: HTMLTextAreaElement | null;
+  private resizeObserver: ResizeObserver | null = null;
 
   constructor(private box: HTMLElement, private actions: OverlayActions) {
+    this.field = box.tagName === 'TEXTAREA' ? (box as HTMLTextAreaElement) : null;
     const top = window.top?.document ?? document;
     this.host = top.createElement('balise-overlay');
     this.host.setAttribute('data-findings', '0');
@@ -141,6 +151,12 @@ export class Overlay {
     this.root.append(style, this.layer, this.badge, this.card);
     top.documentElement.appendChild(this.host);
     this.renderBadge();
+    // The box itself resizing (a textarea's grip, a growing editor, reflow) moves the words.
+    const W = box.ownerDocument.defaultView as (typeof globalThis) | null;
+    if (W?.ResizeObserver) {
+      this.resizeObserver = new W.ResizeObserver(() => this.reposition());
+      this.resizeObserver.observe(box);
+    }
   }
 
   update(findings: Finding[], map: TextMap): void {
@@ -169,7 +185,7 @@ export class Overlay {
     const b = this.box.getBoundingClientRect();
     this.badge.style.left = `${Math.max(0, off.x + b.right - 30)}px`;
     this.badge.style.top = `${Math.max(0, off.y + b.bottom - 26)}px`;
-    const useHighlights = highlightsIn(doc);
+    const useHighlights = !this.field && highlightsIn(doc);
     // Ranges are mapped (and browser highlights set) once per result; rectangles are measured
     // only where they are drawn (the fallback) or hit-tested (hover), not on every scroll.
     if (this.stale) {
@@ -182,7 +198,8 @@ export class Overlay {
       if (useHighlights) {
         const bySeverity: Record<Finding['severity'], Range[]> = { error: [], warning: [], info: [] };
         for (const { f, range } of this.ranges) bySeverity[f.severity].push(range);
-        setHighlights(doc, this, bySeverity);
+        const root = this.box.getRootNode();
+        setHighlights(doc, this, bySeverity, root instanceof (doc.defaultView as any).ShadowRoot ? (root as ShadowRoot) : undefined);
       }
     }
     const frag = document.createDocumentFragment();
@@ -201,6 +218,11 @@ export class Overlay {
   private rects(): { f: Finding; r: DOMRect }[] {
     const off = frameOffset(this.box.ownerDocument);
     const out: { f: Finding; r: DOMRect }[] = [];
+    if (this.field) {
+      const rects = fieldRects(this.field, this.findings, this.layer, off);
+      this.findings.forEach((f, i) => rects[i]!.forEach((r) => out.push({ f, r })));
+      return out;
+    }
     for (const { f, range } of this.ranges) {
       for (const r of Array.from(range.getClientRects())) if (r.width >= 1) out.push({ f, r: new DOMRect(r.left + off.x, r.top + off.y, r.width, r.height) });
     }
@@ -209,7 +231,7 @@ export class Overlay {
 
   /** Findings under a point of the top viewport (hover). */
   at(x: number, y: number): Finding[] {
-    if (!this.ranges.length) return [];
+    if (!(this.field ? this.findings.length : this.ranges.length)) return [];
     const out = new Set<Finding>();
     for (const { f, r } of this.rects()) if (x >= r.left && x <= r.right && y >= r.top - 2 && y <= r.bottom + 2) out.add(f);
     return [...out];
@@ -279,6 +301,7 @@ export class Overlay {
   }
 
   destroy(): void {
+    this.resizeObserver?.disconnect();
     if (highlightsIn(this.box.ownerDocument)) setHighlights(this.box.ownerDocument, this, { error: [], warning: [], info: [] });
     this.host.remove();
   }

@@ -3,7 +3,7 @@
  * Edit (back to the first finding, draft untouched) or Publish anyway (the original action, once).
  */
 import type { Finding } from '../engine/types';
-import { t } from './i18n';
+import { t } from '../ui/i18n';
 
 const CSS = `
 :host { all: initial; }

@@ -75,7 +75,21 @@ export const SITES: SiteAdapter[] = [
   { id: 'blogger', platform: 'blog', hosts: /(^|\.)blogger\.com$/, editors: ['body[contenteditable]', 'html'], publish: ['div[role=button][aria-label="Publish"]', 'div[role=button][aria-label="Publier"]'], testUrls: ['https://www.blogger.com/blog/post/edit/1/2'] },
 ];
 
-export const GENERIC: SiteAdapter = { id: 'generic', platform: 'other', hosts: /.*/, editors: GENERIC_EDITORS, publish: ['form button[type=submit]', 'form input[type=submit]'], testUrls: ['https://example.org/textarea'] };
+const byId = (id: string) => SITES.find((s) => s.id === id)!;
+
+/**
+ * Any other host: a self-hosted blog the user added in the options page (the content script runs
+ * nowhere else). Self-hosted blogs are mostly WordPress (block and classic editors) and Ghost, so
+ * their editors and publish controls come first, then plain text areas and contenteditables.
+ */
+export const GENERIC: SiteAdapter = {
+  id: 'self-hosted',
+  platform: 'blog',
+  hosts: /.*/,
+  editors: [...byId('wordpress').editors, ...byId('ghost').editors, ...GENERIC_EDITORS],
+  publish: [...byId('wordpress').publish, ...byId('ghost').publish, 'form button[type=submit]', 'form input[type=submit]'],
+  testUrls: ['https://blogue.clinique-exemple.ca/wp-admin/post-new.php', 'https://example.org/textarea'],
+};
 
 export function adapterFor(hostname: string): SiteAdapter {
   return SITES.find((s) => s.hosts.test(hostname)) ?? GENERIC;

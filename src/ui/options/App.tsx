@@ -1,0 +1,22 @@
+/**
+ * The options page. Sections are independent components; each reads and writes its own storage
+ * keys and reports what happened in words (an aria-live status), never silently.
+ */
+import { useEffect } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t } from '../i18n';
+import { SelfHostedSection } from './SelfHosted';
+
+export function OptionsApp() {
+  useEffect(() => {
+    document.documentElement.lang = browser.i18n.getUILanguage().startsWith('en') ? 'en' : 'fr';
+    document.title = t('optionsTitle');
+  }, []);
+  return (
+    <main>
+      <h1>{t('optionsTitle')}</h1>
+      <p class="lede">{t('optionsPrivacy')}</p>
+      <SelfHostedSection />
+    </main>
+  );
+}
