@@ -151,6 +151,13 @@ const cases: Case[] = [
     publish: (page) => page.getByRole('button', { name: 'Post' }).click(),
     afterPublish: async (page) => expect(page.locator('textarea')).toHaveValue(''),
   },
+  {
+    name: 'self-hosted',
+    title: 'Self-hosted WordPress: editor in an open shadow root, input#publish',
+    editor: (page) => page.locator('note-editor div.note-body[contenteditable=true]'),
+    publish: (page) => page.locator('input#publish').click(),
+    afterPublish: (page) => expect(page.getByRole('status')).toHaveText('Article publié.'),
+  },
 ];
 
 for (const c of cases) {

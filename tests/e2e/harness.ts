@@ -25,6 +25,8 @@ import { builtPage, sitesDir } from '../fixtures/build.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXTENSION_DIR = process.env.BALISE_EXTENSION_DIR ?? join(ROOT, '.output/chrome-mv3');
+/** The same build with the self-hosted test domains already allowed (see global-setup.ts). */
+export const GRANTED_EXTENSION_DIR = join(ROOT, '.output/chrome-mv3-e2e-granted');
 export const CHROMIUM = process.env.BALISE_CHROMIUM ?? '/usr/bin/chromium';
 
 export interface SiteInfo {
@@ -139,11 +141,17 @@ export const test = base.extend<HarnessOptions & HarnessFixtures>({
   },
 
   context: async ({ lang, extensions, escapeAllowed, requests }, use, testInfo) => {
+    if (lang === 'fr' && CHROMIUM === '/usr/bin/chromium' && !existsSync('/usr/lib/chromium/locales/fr.pak')) {
+      throw new Error('Chromium has no French UI here (install chromium-l10n: `apt-get install -y chromium-l10n`); French tests need it.');
+    }
     const netlog = testInfo.outputPath('netlog.json');
     const context = await chromium.launchPersistentContext('', {
       executablePath: CHROMIUM,
       headless: true,
       locale: lang === 'fr' ? 'fr-FR' : 'en-US',
+      // On Linux, Chromium's UI language (which extensions' i18n follows) comes from LANGUAGE;
+      // --lang alone is not enough.
+      env: { ...process.env, LANGUAGE: lang === 'fr' ? 'fr' : 'en', LANG: lang === 'fr' ? 'fr_CA.UTF-8' : 'en_US.UTF-8' },
       args: [
         '--headless=new',
         '--no-sandbox',
