@@ -98,7 +98,9 @@ export function startContent(ctx: { signal: AbortSignal }): void {
     const map = readBox(b.el);
     const text = map.text.length > MAX_CHARS ? map.text.slice(0, MAX_CHARS) : map.text;
     if (text === b.checkedText) return;
-    const findings = await client.check(b.key, text, { platform: site.platform, account: 'unknown', uiLanguage: browser.i18n.getUILanguage().startsWith('en') ? 'en' : 'fr' });
+    const ui = browser.i18n.getUILanguage().startsWith('en') ? 'en' : 'fr';
+    // Reasons and advice in the browser's language, whatever the language of the post.
+    const findings = await client.check(b.key, text, { platform: site.platform, account: 'unknown', uiLanguage: ui, messageLanguage: ui });
     if (findings === null) return; // superseded by a newer check
     // Results for text that has changed since are never shown.
     if (!b.el.isConnected || readBox(b.el).text.slice(0, MAX_CHARS) !== text) return;

@@ -34,7 +34,7 @@ export function createIncrementalChecker(engine: Engine, maxEntries = 4000): Inc
     const score = languageScore(foldText(text));
     const postLang: Lang = score > 0 ? 'fr' : score < 0 ? 'en' : (context.uiLanguage ?? 'fr');
     const lineCtx: AnalyzeContext = { ...context, uiLanguage: postLang };
-    const ctxKey = JSON.stringify([context.account ?? 'unknown', context.platform ?? '', postLang, context.watchList?.salt ?? '', context.watchList?.hashes.length ?? 0]);
+    const ctxKey = JSON.stringify([context.account ?? 'unknown', context.platform ?? '', postLang, context.messageLanguage ?? '', context.watchList?.salt ?? '', context.watchList?.hashes.length ?? 0]);
     const out: Finding[] = [];
     let offset = 0;
     for (const line of text.split('\n')) {

@@ -319,13 +319,13 @@ export function createEngine(bundle: RuleBundle): Engine {
         start = ss + people[0]!.start;
         end = Math.min(ss + people[0]!.end, text.length);
       }
-      findings.push(toFinding(c.prepared.rule, s.lang, start, end, c.severity));
+      findings.push(toFinding(c.prepared.rule, s.lang, start, end, c.severity, ctx.messageLanguage));
     }
     if (part !== 'global' && ctx.watchList && ctx.watchList.hashes.length) {
       for (const w of await watchListMatches(post.norm, ctx.watchList)) {
         const si = post.sentenceAt(w.start);
         const [start, end] = toOriginal(post.norm, w.start, w.end);
-        findings.push(watchFinding(post.sentences[si]!.lang, start, end));
+        findings.push(watchFinding(post.sentences[si]!.lang, start, end, ctx.messageLanguage));
       }
     }
     findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
@@ -339,8 +339,8 @@ export function createEngine(bundle: RuleBundle): Engine {
   };
 }
 
-function toFinding(rule: CompiledRule, lang: Lang, start: number, end: number, severity?: Finding['severity']): Finding {
-  const m = rule.messages[lang];
+function toFinding(rule: CompiledRule, lang: Lang, start: number, end: number, severity?: Finding['severity'], say: Lang = lang): Finding {
+  const m = rule.messages[say];
   return {
     ruleId: rule.id,
     category: rule.category,
@@ -365,16 +365,16 @@ const WATCH = {
   },
 };
 
-function watchFinding(lang: Lang, start: number, end: number): Finding {
+function watchFinding(lang: Lang, start: number, end: number, say: Lang = lang): Finding {
   return {
     ruleId: 'client-confidentiality/watch-list-name',
     category: 'client-confidentiality',
     severity: 'error',
     start,
     end,
-    message: WATCH[lang].message,
-    advice: WATCH[lang].advice,
-    source: lang === 'fr' ? 'Normes ASWB/OTSTCFQ 4.07' : 'ASWB/OTSTCFQ standards 4.07',
+    message: WATCH[say].message,
+    advice: WATCH[say].advice,
+    source: say === 'fr' ? 'Normes ASWB/OTSTCFQ 4.07' : 'ASWB/OTSTCFQ standards 4.07',
     lang,
   };
 }

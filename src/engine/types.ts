@@ -17,6 +17,12 @@ export interface AnalyzeContext {
   account?: Account;
   /** Language for messages when a sentence's language cannot be told. */
   uiLanguage?: Lang;
+  /**
+   * Language of every message, advice and source line (the extension passes the browser's UI
+   * language). Unset: each finding speaks the language of its sentence. `lang` on a finding is
+   * always the sentence's language.
+   */
+  messageLanguage?: Lang;
   /** Salted hashes of normalised names that must never appear (options page). */
   watchList?: WatchList;
 }

@@ -245,3 +245,37 @@ test('offending words are painted with the CSS Custom Highlight API, with no nod
   expect(await box.evaluate((el) => el.querySelectorAll('balise-overlay, [class*=balise]').length)).toBe(0);
   await page.screenshot({ path: test.info().outputPath('highlight.png') });
 });
+
+test.describe('in a French browser', () => {
+  test.use({ lang: 'fr' });
+  test('the badge, the card and the pause speak French, even for an English post; Escape is Edit', async ({ open, page }) => {
+    await open('facebook', 'https://www.facebook.com/?hl=fr');
+    await page.getByRole('button', { name: 'Exprimez-vous' }).click();
+    await page.locator('[role=dialog] div[role=textbox]').click();
+    await page.keyboard.type(EN_BAD);
+    await expect(overlay(page)).toHaveAttribute('data-severity', 'error', { timeout: 15_000 });
+    const badge = overlay(page).locator('.badge');
+    await expect(badge).toHaveAttribute('aria-label', /constats, ouvrir la liste/);
+    await badge.click();
+    const item = overlay(page).locator('.card .item').first();
+    await expect(item.locator('.sev')).toHaveText('Erreur');
+    await expect(item.locator('.src')).toContainText('Source :');
+    await expect(item.locator('.adv')).toContainText('À faire :');
+    await expect(item.getByRole('button', { name: 'Ignorer celui-ci' })).toBeVisible();
+    await expect(item.getByRole('button', { name: 'Ne plus signaler cette règle sur ce site' })).toBeVisible();
+    // The reason itself is in French too.
+    await expect(item.locator('.msg')).toHaveText(/[éèàç]|\b(le|la|les|des|une?)\b/);
+    await item.getByRole('button', { name: 'Ignorer celui-ci' }).focus();
+    await page.keyboard.press('Escape');
+    await expect(overlay(page).locator('.card')).toBeHidden();
+
+    await page.locator('div[role=button][aria-label="Publier"]').click();
+    const pause = page.locator('balise-pause');
+    await expect(pause.getByRole('alertdialog')).toHaveAccessibleName('Avant de publier');
+    await expect(pause.getByRole('button', { name: 'Publier quand même' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(pause).toHaveCount(0);
+    expect(await fixturePublished(page)).toEqual([]);
+    expect(await fixtureText(page)).toBe(EN_BAD);
+  });
+});

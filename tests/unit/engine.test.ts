@@ -83,3 +83,21 @@ describe('robustness', () => {
     expect(engine.detectPostLanguage('Have a great weekend, team!')).toBe('en');
   });
 });
+
+describe('message language', () => {
+  const FR = "Une de mes clientes m'a confié ce matin que son conjoint la surveille.";
+  it('by default a finding speaks the language of its sentence', async () => {
+    const [f] = await analyze(FR);
+    expect(f!.lang).toBe('fr');
+    expect(f!.message).toMatch(/\b(la|le|les|une?|des)\b/);
+  });
+  it('messageLanguage makes every reason and advice speak the browser language; lang stays the sentence’s', async () => {
+    const fr = await analyze(FR);
+    const en = await analyze(FR, { messageLanguage: 'en' });
+    expect(en.map((f) => f.ruleId)).toEqual(fr.map((f) => f.ruleId));
+    expect(en[0]!.lang).toBe('fr');
+    expect(en[0]!.message).not.toBe(fr[0]!.message);
+    expect(en[0]!.message).toMatch(/\b(the|a|an|someone|you)\b/i);
+    expect(en[0]!.advice).not.toBe(fr[0]!.advice);
+  });
+});
