@@ -4,8 +4,8 @@
  * remain. It never writes into the editor's DOM and never loads the NLP or the rules.
  */
 import { browser } from 'wxt/browser';
-import type { Finding } from '../engine/types';
-import { adapterFor, GENERIC, type SiteAdapter } from '../sites';
+import type { Account, Finding } from '../engine/types';
+import { adapterFor, GENERIC, type DetectedAccount, type SiteAdapter } from '../sites';
 import { EngineClient } from './engine-client';
 import { frameOffset, Overlay } from './overlay';
 import { showPause } from './pause';
@@ -21,6 +21,8 @@ interface Box {
   timer: number | undefined;
   /** Text the shown findings belong to. */
   checkedText: string | null;
+  /** Account type they were checked for. */
+  checkedAccount: Account;
   map: TextMap | null;
   findings: Finding[];
   inflight: Promise<void> | null;
@@ -38,10 +40,57 @@ export function startContent(ctx: { signal: AbortSignal }): void {
   const { signal } = ctx;
   const host = location.hostname;
 
-  void browser.storage.local.get(['dismissed', 'muted']).then((s: any) => {
-    dismissed = new Set(Array.isArray(s.dismissed) ? s.dismissed : []);
-    muted = new Set(Array.isArray(s.muted?.[host]) ? s.muted[host] : []);
-  }, () => undefined);
+  /** The user's classification of accounts: `${site}:${account id}` → personal / professional. */
+  let classified: Record<string, unknown> = {};
+  const readDismissed = (v: unknown) => new Set<string>(Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
+  const readMuted = (v: any) => new Set<string>(Array.isArray(v?.[host]) ? v[host] : []);
+  const readAccounts = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const settingsRead = browser.storage.local.get(['dismissed', 'muted', 'accounts', 'detectedAccounts']).then((s: any) => {
+    dismissed = readDismissed(s.dismissed);
+    muted = readMuted(s.muted);
+    classified = readAccounts(s.accounts);
+    return readAccounts(s.detectedAccounts);
+  }, () => ({}) as Record<string, unknown>);
+  // Changes made elsewhere (another tab, the popup, the options page) apply here at once.
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local') return;
+    if ('dismissed' in changes) dismissed = readDismissed(changes.dismissed!.newValue);
+    if ('muted' in changes) muted = readMuted(changes.muted!.newValue);
+    if ('dismissed' in changes || 'muted' in changes) for (const b of boxes.values()) show(b);
+    if ('accounts' in changes) {
+      classified = readAccounts(changes.accounts!.newValue);
+      for (const b of boxes.values()) schedule(b, 0);
+    }
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage));
+
+  /** Who the post goes out as, and how the user classified that account. */
+  function currentAccount(): { key: string | null; detected: DetectedAccount | null; type: Account } {
+    let detected: DetectedAccount | null = null;
+    try {
+      detected = site.account?.(document, new URL(location.href)) ?? null;
+    } catch {
+      detected = null; // a site changed its page: the account stays unknown, checks go on
+    }
+    const key = detected ? `${site.id}:${detected.id}` : null;
+    const t = key ? classified[key] : undefined;
+    if (key && detected) void remember(key, detected);
+    return { key, detected, type: t === 'personal' || t === 'professional' ? t : 'unknown' };
+  }
+  /** Detected accounts are listed for the user to classify (popup and options page). */
+  const known = new Map<string, string>();
+  async function remember(key: string, d: DetectedAccount): Promise<void> {
+    const sig = `${d.label}|${d.kind}`;
+    if (known.get(key) === sig) return;
+    known.set(key, sig);
+    const stored = await settingsRead;
+    const prev = stored[key] as { label?: string; kind?: string } | undefined;
+    if (prev && prev.label === d.label && prev.kind === d.kind) return;
+    const s: any = await browser.storage.local.get('detectedAccounts').catch(() => ({}));
+    const all = readAccounts(s.detectedAccounts);
+    await browser.storage.local.set({ detectedAccounts: { ...all, [key]: { site: site.id, id: d.id, label: d.label, kind: d.kind } } }).catch(() => undefined);
+  }
 
   const dismissKey = (b: Box, f: Finding) => `${f.ruleId}|${(b.checkedText ?? '').slice(f.start, f.end).toLowerCase()}`;
   const visible = (b: Box, list: Finding[]) => list.filter((f) => !muted.has(f.ruleId) && !dismissed.has(dismissKey(b, f)));
@@ -68,6 +117,7 @@ export function startContent(ctx: { signal: AbortSignal }): void {
       overlay: null as unknown as Overlay,
       timer: undefined,
       checkedText: null,
+      checkedAccount: 'unknown',
       map: null,
       findings: [],
       inflight: null,
@@ -97,14 +147,18 @@ export function startContent(ctx: { signal: AbortSignal }): void {
     if (!b.el.isConnected) return detach(b);
     const map = readBox(b.el);
     const text = map.text.length > MAX_CHARS ? map.text.slice(0, MAX_CHARS) : map.text;
-    if (text === b.checkedText) return;
+    await settingsRead;
+    const account = currentAccount();
+    b.overlay.setAccount(account.key, account.type);
+    if (text === b.checkedText && account.type === b.checkedAccount) return;
     const ui = browser.i18n.getUILanguage().startsWith('en') ? 'en' : 'fr';
     // Reasons and advice in the browser's language, whatever the language of the post.
-    const findings = await client.check(b.key, text, { platform: site.platform, account: 'unknown', uiLanguage: ui, messageLanguage: ui });
+    const findings = await client.check(b.key, text, { platform: site.platform, account: account.type, uiLanguage: ui, messageLanguage: ui });
     if (findings === null) return; // superseded by a newer check
     // Results for text that has changed since are never shown.
     if (!b.el.isConnected || readBox(b.el).text.slice(0, MAX_CHARS) !== text) return;
     b.checkedText = text;
+    b.checkedAccount = account.type;
     b.map = map;
     b.findings = findings;
     show(b);

@@ -170,6 +170,13 @@ export class Overlay {
     if (!this.card.hidden) this.openCard(findings, false);
   }
 
+  /** Which account the findings were checked for (`site:id`, or none detected) and its type. */
+  setAccount(key: string | null, type: string): void {
+    if (key) this.host.setAttribute('data-account', key);
+    else this.host.removeAttribute('data-account');
+    this.host.setAttribute('data-account-type', type);
+  }
+
   private renderBadge(): void {
     const n = this.findings.length;
     this.badge.textContent = n ? String(n) : '✓';

@@ -53,6 +53,7 @@ test.describe('self-hosted blog added in the options page', () => {
     await page.keyboard.type(' Merci.');
     await expect(overlay(page)).toHaveAttribute('data-severity', 'error', { timeout: 15_000 });
     expect(await fixtureText(page)).toBe(`${FR_BAD} Merci.`);
+    await expect(overlay(page)).toHaveAttribute('data-account', 'self-hosted:blogue.clinique-exemple.ca');
 
     // The words are painted inside the shadow root (Highlight API), no node added to the editor.
     const painted = await page.evaluate(() => {
