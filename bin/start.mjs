@@ -1,16 +1,20 @@
 #!/usr/bin/env node
-// npm start [-- draft.txt]: the newcomer's main command. Builds the extension (.output/chrome-mv3),
-// then checks a draft from the terminal (a bilingual demo draft unless a file is given) and says how
-// to load the extension in Chromium.
+// npm start [-- draft.txt] [--no-browser]: the newcomer's main command. Builds the extension
+// (.output/chrome-mv3), checks a draft from the terminal (a bilingual demo draft unless a file is
+// given), then opens Chromium with the extension on the local demo pages where a display exists
+// (bin/demo.mjs); without one, it says how to load the extension by hand.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT } from './lib.mjs';
+import { runDemo } from './demo.mjs';
 
 // Same rule as the check CLI: French unless the locale says English (Balise's users are French-first).
 const fr = !/^en/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
 const say = (frText, enText) => console.log(fr ? frText : enText);
-const draft = process.argv[2] ?? join(ROOT, 'tests/fixtures/drafts/demo.txt');
+const args = process.argv.slice(2);
+const noBrowser = args.includes('--no-browser') || process.env.BALISE_NO_BROWSER === '1';
+const draft = args.find((a) => !a.startsWith('--')) ?? join(ROOT, 'tests/fixtures/drafts/demo.txt');
 if (!existsSync(draft)) {
   console.error(fr ? `start : fichier introuvable : ${draft}` : `start: file not found: ${draft}`);
   process.exit(2);
@@ -35,4 +39,21 @@ say(
   '\nYour own draft: npm run check -- my-draft.txt   (or --text "…", --account personal|professional, --platform facebook|x|linkedin|blog)',
 );
 // Findings in the demo draft are expected; only a crash of the checker is a failure here.
-process.exit(check.status === 0 || check.status === 1 ? 0 : check.status ?? 1);
+if (!(check.status === 0 || check.status === 1)) process.exit(check.status ?? 1);
+
+if (noBrowser) process.exit(0);
+say('\n▶ Ouverture de Chromium sur la démo…', '\n▶ Opening Chromium on the demo…');
+let demo = 3;
+try {
+  demo = await runDemo();
+} catch (e) {
+  console.error(String(e?.message ?? e));
+}
+if (demo === 3) {
+  say(
+    '  Pas d’écran ici (ni DISPLAY ni WAYLAND_DISPLAY) ou pas de Chromium : chargez l’extension à la main comme indiqué plus haut.',
+    '  No display here (neither DISPLAY nor WAYLAND_DISPLAY) or no Chromium: load the extension by hand as shown above.',
+  );
+  process.exit(0);
+}
+process.exit(demo);
