@@ -10,5 +10,10 @@ try {
   console.error(e.message);
   process.exit(2);
 }
+// `npm run check -- draft.txt | head`: the reader went away; stop quietly instead of a stack trace.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 const { main } = await import(pathToFileURL(cli).href);
 process.exitCode = await main(process.argv.slice(2));

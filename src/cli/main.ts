@@ -165,7 +165,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   let worst = 0;
   for (const { name, text } of inputs) {
-    const findings = await engine.analyze(text, { account, platform: opts['--platform'], uiLanguage: uiLang(opts['--lang']) });
+    // Human output reads in one language (the terminal's, or --lang); JSON keeps each sentence's.
+    const ui = uiLang(opts['--lang']);
+    const findings = await engine.analyze(text, { account, platform: opts['--platform'], uiLanguage: ui, ...(flags.has('--json') ? {} : { messageLanguage: ui }) });
     if (findings.some((f) => f.severity === 'error')) worst = 1;
     if (flags.has('--json')) {
       out(JSON.stringify({ file: name, lang: engine.detectPostLanguage(text), findings: findings.map(publicFinding) }));

@@ -279,3 +279,19 @@ test.describe('in a French browser', () => {
     expect(await fixtureText(page)).toBe(EN_BAD);
   });
 });
+
+test('single-page navigation: after the X modal publishes and the app routes to /home, the new composer is checked and the old overlay is gone', async ({ open, page }) => {
+  await open('x', 'https://x.com/compose/post');
+  await page.locator('#layers [role=dialog] [data-testid="tweetTextarea_0"]').click();
+  await page.keyboard.type(CLEAN);
+  await expect(overlay(page)).toHaveAttribute('data-severity', 'none', { timeout: 15_000 });
+  await page.locator('#layers button[data-testid="tweetButton"]').click();
+  await expect(page).toHaveURL('https://x.com/home'); // pushState, no reload
+  await expect.poll(() => fixturePublished(page)).toEqual([CLEAN]);
+  await expect(page.locator('balise-overlay')).toHaveCount(0);
+  await page.locator('button[data-testid="tweetButtonInline"]').waitFor();
+  await page.getByTestId('tweetTextarea_0').click();
+  await page.keyboard.type(FR_BAD);
+  await expect(overlay(page)).toHaveAttribute('data-severity', 'error', { timeout: 15_000 });
+  await expect(page.locator('balise-overlay')).toHaveCount(1);
+});

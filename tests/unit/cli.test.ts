@@ -97,3 +97,22 @@ describe('check (human output)', () => {
     expect(r.stderr).toMatch(/personal, professional, unknown/);
   });
 });
+
+describe('check in a terminal', () => {
+  it('speaks one language: an English post checked in a French terminal gets French reasons (and the reverse)', () => {
+    const text = 'Rough day at work: my client cried through the whole meeting.';
+    const fr = run(['--text', text]);
+    expect(fr.stdout).toContain('Même sans nom');
+    const en = run(['--text', "Une de mes clientes m'a confié ce matin que son conjoint la surveille."], { LANG: 'en_CA.UTF-8' });
+    expect(en.stdout).toContain('Even without a name');
+  });
+
+  it('stops quietly when its reader goes away (| head)', () => {
+    const text = 'Une de mes clientes ' + 'a tout raconté. '.repeat(2000);
+    const r = spawnSync('sh', ['-c', `node "${join(ROOT, 'bin/balise.mjs')}" --text "$T" | head -c 10`], {
+      encoding: 'utf8',
+      env: { ...process.env, T: text.repeat(3) },
+    });
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+  });
+});
