@@ -174,6 +174,17 @@ test.describe('plain textarea (example.org added as a self-hosted domain)', () =
     expect(before[0]!.left - b0.x).toBeLessThan(12);
     expect(before[0]!.right - before[0]!.left).toBeGreaterThan(phraseWidth * 0.5);
 
+    // Zoom 150 % (what Ctrl+Plus does to layout: the page gets fewer, larger CSS pixels): the
+    // centred textarea moves, the boxes move with it, still on the words.
+    const cdp = await page.context().newCDPSession(page);
+    const vp = page.viewportSize()!;
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: Math.round(vp.width / 1.5), height: Math.round(vp.height / 1.5), deviceScaleFactor: 1.5, mobile: false });
+    await expect.poll(async () => JSON.stringify(await marks())).not.toBe(JSON.stringify(before));
+    const zoomed = await inside();
+    expect(zoomed[0]!.left - (await box.boundingBox())!.x).toBeLessThan(12);
+    await cdp.send('Emulation.clearDeviceMetricsOverride');
+    await expect.poll(async () => JSON.stringify(await marks())).toBe(JSON.stringify(before));
+
     // A narrower window: the textarea reflows, the boxes move with the words.
     await page.setViewportSize({ width: 360, height: 700 });
     await expect.poll(async () => JSON.stringify(await marks())).not.toBe(JSON.stringify(before));
