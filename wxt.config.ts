@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { rulesPlugin } from './bin/rules-vite-plugin.mjs';
+import { SITE_MATCHES } from './src/sites/matches';
 
 // Layout: entrypoints/, public/, locales/ at the top level (srcDir left at the root);
 // engine and UI code live in src/ and are imported explicitly.
@@ -15,6 +16,9 @@ export default defineConfig({
     // scripting: registers the content script on self-hosted blogs the user adds, whose host
     // permission is asked for at that moment (optional; never <all_urls>).
     permissions: browser === 'firefox' ? ['storage', 'scripting'] : ['storage', 'scripting', 'offscreen'],
+    // The sites the content script runs on anyway: lets the background start it in open tabs on
+    // install and update (no wider than the content script's own matches).
+    host_permissions: SITE_MATCHES,
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),

@@ -2,7 +2,7 @@
 // an offscreen document owns the rule worker. Firefox (background page): the host runs here.
 import { startEngineHost } from '../src/worker/host';
 import { ENSURE_ENGINE } from '../src/worker/protocol';
-import { watchSelfHosted } from '../src/background/self-hosted';
+import { injectInto, syncSelfHosted, watchSelfHosted } from '../src/background/self-hosted';
 
 export default defineBackground(() => {
   const chromeApi = (globalThis as any).chrome;
@@ -21,6 +21,19 @@ export default defineBackground(() => {
 
   if (!useOffscreen) startEngineHost();
   watchSelfHosted(import.meta.env.FIREFOX);
+
+  // Installed or updated while compose tabs are open: browsers do not start the new content
+  // script there, and the old one is cut off. Start it now, so nobody has to reload a tab (and
+  // risk a draft) to get Balise back. The cut-off instance removes its overlay when the new one
+  // announces itself.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== 'install' && reason !== 'update') return;
+    const listed = (browser.runtime.getManifest().content_scripts ?? []).flatMap((c) => c.matches ?? []);
+    void syncSelfHosted(import.meta.env.FIREFOX).then(
+      (selfHosted) => injectInto([...listed, ...selfHosted]),
+      () => injectInto(listed),
+    );
+  });
 
   browser.runtime.onMessage.addListener((msg: any) => {
     if (msg?.type !== ENSURE_ENGINE) return undefined;

@@ -1,21 +1,9 @@
 // Thin entrypoint: the content script lives in src/content/. Sites: src/sites/index.ts.
 import { startContent } from '../src/content/main';
+import { SITE_MATCHES } from '../src/sites/matches';
 
 export default defineContentScript({
-  matches: [
-    'https://*.facebook.com/*',
-    'https://x.com/*',
-    'https://*.x.com/*',
-    'https://twitter.com/*',
-    'https://*.twitter.com/*',
-    'https://*.linkedin.com/*',
-    'https://*.wordpress.com/*',
-    'https://medium.com/*',
-    'https://*.medium.com/*',
-    'https://*.substack.com/*',
-    'https://*.ghost.io/*',
-    'https://www.blogger.com/*',
-  ],
+  matches: SITE_MATCHES,
   runAt: 'document_idle',
   main(ctx) {
     const ac = new AbortController();

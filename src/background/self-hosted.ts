@@ -41,8 +41,8 @@ export function syncSelfHosted(isFirefox: boolean): Promise<string[]> {
   return next;
 }
 
-/** Starts the content script in tabs already open on newly granted origins (no reload needed). */
-async function injectInto(origins: string[]): Promise<void> {
+/** Starts the content script in tabs already open on these origins (no reload needed). */
+export async function injectInto(origins: string[]): Promise<void> {
   const scripting = (browser as any).scripting;
   if (!origins.length || !scripting?.executeScript) return;
   const tabs = await browser.tabs.query({ url: origins });

@@ -261,3 +261,26 @@ export const fixtureText = (page: Page): Promise<string> => page.evaluate(() => 
 export const fixturePublished = (page: Page): Promise<string[]> => page.evaluate(() => [...window.__fixture.published]);
 
 export type { BrowserContext };
+
+/**
+ * What "update" does to an installed extension, as the reload button of chrome://extensions does
+ * it (developer mode on, as for any unpacked extension). Resolves once the new service worker runs.
+ */
+export async function reloadExtension(context: BrowserContext, extensionId: string): Promise<void> {
+  const restarted = context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(`chrome-extension://${extensionId}/`), timeout: 20_000 });
+  const admin = await context.newPage();
+  await admin.goto('chrome://extensions');
+  const error = await admin.evaluate(async (id) => {
+    const dp = (globalThis as any).chrome.developerPrivate;
+    try {
+      await dp.updateProfileConfiguration({ inDeveloperMode: true });
+      await dp.reload(id, { failQuietly: false });
+      return null;
+    } catch (e: any) {
+      return String(e?.message ?? e);
+    }
+  }, extensionId);
+  await admin.close();
+  if (error) throw new Error(`could not reload the extension: ${error}`);
+  await restarted;
+}

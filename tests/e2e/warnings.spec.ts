@@ -4,7 +4,7 @@
  * Edit keeps the draft). The editor's own text must stay exactly what was typed.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, fixturePublished, fixtureText, test } from './harness';
+import { expect, fixturePublished, fixtureText, reloadExtension, test } from './harness';
 
 const FR_BAD = "Une de mes clientes m'a confié ce matin que son conjoint la surveille.";
 const EN_BAD = 'One of my clients told me this morning that her husband reads her texts.';
@@ -293,5 +293,26 @@ test('single-page navigation: after the X modal publishes and the app routes to 
   await page.getByTestId('tweetTextarea_0').click();
   await page.keyboard.type(FR_BAD);
   await expect(overlay(page)).toHaveAttribute('data-severity', 'error', { timeout: 15_000 });
+  await expect(page.locator('balise-overlay')).toHaveCount(1);
+});
+
+test('an extension update mid-draft: Balise comes back in the open tab without a reload, once, and the draft is untouched', async ({ open, page, context, extensionId }) => {
+  await open('x');
+  await page.getByTestId('tweetTextarea_0').click();
+  await page.keyboard.type(EN_BAD);
+  await expect(overlay(page)).toHaveAttribute('data-severity', 'error', { timeout: 15_000 });
+  await reloadExtension(context, extensionId);
+  await page.bringToFront();
+  // The cut-off content script takes its overlay away; the re-started one draws a new one.
+  await page.getByTestId('tweetTextarea_0').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Thanks.');
+  await expect.poll(() => fixtureText(page)).toBe(`${EN_BAD} Thanks.`);
+  await expect(page.locator('balise-overlay')).toHaveCount(1, { timeout: 15_000 });
+  await expect(overlay(page)).toHaveAttribute('data-severity', 'error', { timeout: 15_000 });
+  // …and it is alive: a change of text is checked again.
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(CLEAN);
+  await expect(overlay(page)).toHaveAttribute('data-severity', 'none', { timeout: 15_000 });
   await expect(page.locator('balise-overlay')).toHaveCount(1);
 });
