@@ -1,7 +1,7 @@
 // Background: makes sure the engine host exists. Chrome (MV3 service worker, no Worker inside):
 // an offscreen document owns the rule worker. Firefox (background page): the host runs here.
 import { startEngineHost } from '../src/worker/host';
-import { ENSURE_ENGINE } from '../src/worker/protocol';
+import { ENSURE_ENGINE, LOCALE_MESSAGE } from '../src/worker/protocol';
 import { injectInto, syncSelfHosted, watchSelfHosted } from '../src/background/self-hosted';
 
 export default defineBackground(() => {
@@ -36,6 +36,9 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener((msg: any) => {
+    if (msg?.type === LOCALE_MESSAGE && (msg.lang === 'fr' || msg.lang === 'en')) {
+      return fetch(browser.runtime.getURL(`/_locales/${msg.lang}/messages.json` as any)).then((r) => r.json());
+    }
     if (msg?.type !== ENSURE_ENGINE) return undefined;
     return useOffscreen ? ensureOffscreen().then(() => ({ ok: true }), (e) => ({ ok: false, error: String(e) })) : Promise.resolve({ ok: true });
   });

@@ -7,6 +7,11 @@ import { browser } from 'wxt/browser';
 import type { Account, Finding } from '../engine/types';
 import { adapterFor, GENERIC, type DetectedAccount, type SiteAdapter } from '../sites';
 import { EngineClient } from './engine-client';
+import { citationFor } from '../engine/jurisdiction';
+import { defaults, type Settings, type SiteId } from '../settings/schema';
+import { loadSettings, watchSettings } from '../settings/store';
+import { t, uiLang, useLanguage } from '../ui/i18n';
+import { LOCALE_MESSAGE } from '../worker/protocol';
 import { frameOffset, Overlay } from './overlay';
 import { showPause } from './pause';
 import { isTextField, readBox, rangeFor, type TextMap } from './text-map';
@@ -40,16 +45,24 @@ export function startContent(ctx: { signal: AbortSignal }): void {
   const { signal } = ctx;
   const host = location.hostname;
 
-  /** The user's classification of accounts: `${site}:${account id}` → personal / professional. */
-  let classified: Record<string, unknown> = {};
+  let cfg: Settings = defaults();
+  const siteKey = site.id as SiteId;
+  const enabled = () => cfg.sites[siteKey] !== false;
   const readDismissed = (v: unknown) => new Set<string>(Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
   const readMuted = (v: any) => new Set<string>(Array.isArray(v?.[host]) ? v[host] : []);
-  const readAccounts = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-  const settingsRead = browser.storage.local.get(['dismissed', 'muted', 'accounts', 'detectedAccounts']).then((s: any) => {
+  const readMap = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const loadLocale = (lang: string) => browser.runtime.sendMessage({ type: LOCALE_MESSAGE, lang }) as Promise<Record<string, { message: string }>>;
+  async function applySettings(next: Settings): Promise<void> {
+    cfg = next;
+    await useLanguage(cfg.uiLanguage, loadLocale);
+  }
+  const settingsRead = Promise.all([
+    browser.storage.local.get(['dismissed', 'muted', 'detectedAccounts']),
+    loadSettings().then((l) => applySettings(l.settings)),
+  ]).then(([s]: any[]) => {
     dismissed = readDismissed(s.dismissed);
     muted = readMuted(s.muted);
-    classified = readAccounts(s.accounts);
-    return readAccounts(s.detectedAccounts);
+    return readMap(s.detectedAccounts);
   }, () => ({}) as Record<string, unknown>);
   // Changes made elsewhere (another tab, the popup, the options page) apply here at once.
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
@@ -57,13 +70,25 @@ export function startContent(ctx: { signal: AbortSignal }): void {
     if ('dismissed' in changes) dismissed = readDismissed(changes.dismissed!.newValue);
     if ('muted' in changes) muted = readMuted(changes.muted!.newValue);
     if ('dismissed' in changes || 'muted' in changes) for (const b of boxes.values()) show(b);
-    if ('accounts' in changes) {
-      classified = readAccounts(changes.accounts!.newValue);
-      for (const b of boxes.values()) schedule(b, 0);
-    }
   };
   browser.storage.onChanged.addListener(onStorage);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage));
+  const unwatch = watchSettings((l) => {
+    void applySettings(l.settings).then(() => {
+      for (const b of [...boxes.values()]) {
+        if (!enabled()) {
+          detach(b);
+          continue;
+        }
+        b.checkedText = null; // categories, accounts, watch list, language: check again
+        b.overlay.relabel();
+        schedule(b, 0);
+      }
+    });
+  });
+  signal.addEventListener('abort', () => {
+    browser.storage.onChanged.removeListener(onStorage);
+    unwatch();
+  });
 
   /** Who the post goes out as, and how the user classified that account. */
   function currentAccount(): { key: string | null; detected: DetectedAccount | null; type: Account } {
@@ -74,9 +99,8 @@ export function startContent(ctx: { signal: AbortSignal }): void {
       detected = null; // a site changed its page: the account stays unknown, checks go on
     }
     const key = detected ? `${site.id}:${detected.id}` : null;
-    const t = key ? classified[key] : undefined;
     if (key && detected) void remember(key, detected);
-    return { key, detected, type: t === 'personal' || t === 'professional' ? t : 'unknown' };
+    return { key, detected, type: (key && cfg.accounts[key]) || 'unknown' };
   }
   /** Detected accounts are listed for the user to classify (popup and options page). */
   const known = new Map<string, string>();
@@ -88,15 +112,26 @@ export function startContent(ctx: { signal: AbortSignal }): void {
     const prev = stored[key] as { label?: string; kind?: string } | undefined;
     if (prev && prev.label === d.label && prev.kind === d.kind) return;
     const s: any = await browser.storage.local.get('detectedAccounts').catch(() => ({}));
-    const all = readAccounts(s.detectedAccounts);
+    const all = readMap(s.detectedAccounts);
     await browser.storage.local.set({ detectedAccounts: { ...all, [key]: { site: site.id, id: d.id, label: d.label, kind: d.kind } } }).catch(() => undefined);
   }
 
   const dismissKey = (b: Box, f: Finding) => `${f.ruleId}|${(b.checkedText ?? '').slice(f.start, f.end).toLowerCase()}`;
   const visible = (b: Box, list: Finding[]) => list.filter((f) => !muted.has(f.ruleId) && !dismissed.has(dismissKey(b, f)));
+  /** The engine's findings as the user set them up: categories on/off, severities, citations. */
+  function present(list: Finding[]): Finding[] {
+    const out: Finding[] = [];
+    for (const f of list) {
+      const c = cfg.categories[f.category];
+      if (c && !c.enabled) continue;
+      out.push({ ...f, severity: c?.severity ?? f.severity, source: citationFor(f, cfg.jurisdiction, uiLang()) });
+    }
+    return out;
+  }
 
   const editorSelector = [...site.editors, ...(site === GENERIC ? [] : GENERIC.editors)].join(',');
   function boxOf(target: EventTarget | null): HTMLElement | null {
+    if (!enabled()) return null;
     const W = (target as any)?.ownerDocument?.defaultView as (typeof globalThis) | undefined;
     if (!target || !W || !(target instanceof W.Element)) return null;
     const el = target as HTMLElement;
@@ -151,9 +186,12 @@ export function startContent(ctx: { signal: AbortSignal }): void {
     const account = currentAccount();
     b.overlay.setAccount(account.key, account.type);
     if (text === b.checkedText && account.type === b.checkedAccount) return;
-    const ui = browser.i18n.getUILanguage().startsWith('en') ? 'en' : 'fr';
-    // Reasons and advice in the browser's language, whatever the language of the post.
-    const findings = await client.check(b.key, text, { platform: site.platform, account: account.type, uiLanguage: ui, messageLanguage: ui });
+    if (!enabled()) return;
+    const ui = uiLang();
+    // Reasons and advice in the UI's language, whatever the language of the post.
+    const watchList = cfg.watchList.hashes.length ? cfg.watchList : undefined;
+    const raw = await client.check(b.key, text, { platform: site.platform, account: account.type, uiLanguage: ui, messageLanguage: ui, watchList });
+    const findings = raw && present(raw);
     if (findings === null) return; // superseded by a newer check
     // Results for text that has changed since are never shown.
     if (!b.el.isConnected || readBox(b.el).text.slice(0, MAX_CHARS) !== text) return;
@@ -250,8 +288,10 @@ export function startContent(ctx: { signal: AbortSignal }): void {
   }
 
   // --- the pause before publishing ---
+  /** What the pause holds for: errors, or errors and warnings (options page); nothing when off. */
   function errorsOf(b: Box | null): Finding[] {
-    return b ? visible(b, b.findings).filter((f) => f.severity === 'error') : [];
+    if (!b || cfg.pauseMode === 'off') return [];
+    return visible(b, b.findings).filter((f) => f.severity === 'error' || (cfg.pauseMode === 'warnings' && f.severity === 'warning'));
   }
 
   async function decide(b: Box, replay: () => void): Promise<void> {
@@ -277,7 +317,7 @@ export function startContent(ctx: { signal: AbortSignal }): void {
     }
   }
 
-  const needsHold = (b: Box | null) => !!b && b.el.isConnected && (b.checkedText !== readBox(b.el).text || errorsOf(b).length > 0);
+  const needsHold = (b: Box | null) => !!b && enabled() && cfg.pauseMode !== 'off' && b.el.isConnected && (b.checkedText !== readBox(b.el).text || errorsOf(b).length > 0);
 
   function onClick(e: MouseEvent): void {
     if (bypass || !site.publish.length) return;

@@ -170,6 +170,13 @@ export class Overlay {
     if (!this.card.hidden) this.openCard(findings, false);
   }
 
+  /** The UI language changed: labels again (the card re-renders on its next update). */
+  relabel(): void {
+    this.card.setAttribute('aria-label', t('cardTitle'));
+    this.renderBadge();
+    if (!this.card.hidden) this.openCard(this.findings, false);
+  }
+
   /** Which account the findings were checked for (`site:id`, or none detected) and its type. */
   setAccount(key: string | null, type: string): void {
     if (key) this.host.setAttribute('data-account', key);

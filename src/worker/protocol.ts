@@ -3,6 +3,11 @@ import type { AnalyzeContext, Finding } from '../engine/types';
 
 export const PORT_NAME = 'balise-check';
 export const ENSURE_ENGINE = 'balise-ensure-engine';
+/** Content script → background: a locale's messages.json (when the user chose a UI language). */
+export const LOCALE_MESSAGE = 'balise-locale';
+/** Popup → content script: what Balise sees in this tab; and focus one finding. */
+export const STATUS_MESSAGE = 'balise-status';
+export const FOCUS_MESSAGE = 'balise-focus-finding';
 
 /** Content script → host (over a runtime Port). */
 export interface CheckRequest {

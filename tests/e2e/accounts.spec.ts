@@ -24,13 +24,13 @@ test('X: the active handle is detected; classifying it professional flags person
     .toEqual({ site: 'x', id: '@marie_ts', label: 'Marie Tremblay, TS', kind: 'profile' });
 
   // Classified elsewhere (popup / options): the open draft is re-checked without a keystroke.
-  await sw.evaluate(() => (globalThis as any).chrome.storage.local.set({ accounts: { 'x:@marie_ts': 'professional' } }));
+  await sw.evaluate(() => (globalThis as any).chrome.storage.local.set({ settings: { version: 2, accounts: { 'x:@marie_ts': 'professional' } } }));
   await expect(overlay(page)).toHaveAttribute('data-account-type', 'professional');
   await expect(overlay(page)).toHaveAttribute('data-severity', 'warning');
   await page.keyboard.press('Alt+Shift+B');
   await expect(overlay(page).locator('.card .item').first()).toHaveAttribute('data-rule', /^personal-on-professional\//);
 
-  await sw.evaluate(() => (globalThis as any).chrome.storage.local.set({ accounts: { 'x:@marie_ts': 'personal' } }));
+  await sw.evaluate(() => (globalThis as any).chrome.storage.local.set({ settings: { version: 2, accounts: { 'x:@marie_ts': 'personal' } } }));
   await expect(overlay(page)).toHaveAttribute('data-severity', 'none');
   expect(await fixtureText(page)).toBe(PARTY);
 });
