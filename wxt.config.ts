@@ -15,7 +15,9 @@ export default defineConfig({
     // offscreen: Chrome's home for the rule worker (a service worker cannot start a Worker).
     // scripting: registers the content script on self-hosted blogs the user adds, whose host
     // permission is asked for at that moment (optional; never <all_urls>).
-    permissions: browser === 'firefox' ? ['storage', 'scripting'] : ['storage', 'scripting', 'offscreen'],
+    // activeTab: the toolbar popup may read the address of the tab it was opened on (to offer
+    // "check my drafts on this blog" there), and only that tab, only then.
+    permissions: browser === 'firefox' ? ['storage', 'scripting', 'activeTab'] : ['storage', 'scripting', 'activeTab', 'offscreen'],
     // The sites the content script runs on anyway: lets the background start it in open tabs on
     // install and update (no wider than the content script's own matches).
     host_permissions: SITE_MATCHES,

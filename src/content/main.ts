@@ -11,7 +11,8 @@ import { citationFor } from '../engine/jurisdiction';
 import { defaults, type Settings, type SiteId } from '../settings/schema';
 import { loadSettings, watchSettings } from '../settings/store';
 import { t, uiLang, useLanguage } from '../ui/i18n';
-import { LOCALE_MESSAGE } from '../worker/protocol';
+import { FOCUS_MESSAGE, LOCALE_MESSAGE, STATUS_MESSAGE } from '../worker/protocol';
+import type { TabStatus } from './status';
 import { frameOffset, Overlay } from './overlay';
 import { showPause } from './pause';
 import { isTextField, readBox, rangeFor, type TextMap } from './text-map';
@@ -28,6 +29,13 @@ interface Box {
   checkedText: string | null;
   /** Account type they were checked for. */
   checkedAccount: Account;
+  /** Counts drafts in this box: a box emptied (published, cleared) starts a new draft. */
+  draft: number;
+  /**
+   * Watches this box only: editors that re-render without an input event (Draft.js deletions,
+   * the site clearing the box after publishing) still get checked again.
+   */
+  observer: MutationObserver | null;
   map: TextMap | null;
   findings: Finding[];
   inflight: Promise<void> | null;
@@ -153,6 +161,8 @@ export function startContent(ctx: { signal: AbortSignal }): void {
       timer: undefined,
       checkedText: null,
       checkedAccount: 'unknown',
+      draft: 1,
+      observer: null,
       map: null,
       findings: [],
       inflight: null,
@@ -170,6 +180,11 @@ export function startContent(ctx: { signal: AbortSignal }): void {
       },
       focusEditor: () => el.focus(),
     });
+    if (!isTextField(el)) {
+      const W = el.ownerDocument.defaultView as (typeof globalThis) | null;
+      nb.observer = W ? new W.MutationObserver(() => schedule(nb)) : null;
+      nb.observer?.observe(el, { childList: true, characterData: true, subtree: true });
+    }
     boxes.set(el, nb);
     return nb;
   }
@@ -195,6 +210,7 @@ export function startContent(ctx: { signal: AbortSignal }): void {
     if (findings === null) return; // superseded by a newer check
     // Results for text that has changed since are never shown.
     if (!b.el.isConnected || readBox(b.el).text.slice(0, MAX_CHARS) !== text) return;
+    if (text.trim() === '' && (b.checkedText ?? '').trim() !== '') b.draft++;
     b.checkedText = text;
     b.checkedAccount = account.type;
     b.map = map;
@@ -211,6 +227,7 @@ export function startContent(ctx: { signal: AbortSignal }): void {
 
   function detach(b: Box): void {
     clearTimeout(b.timer);
+    b.observer?.disconnect();
     b.overlay.destroy();
     boxes.delete(b.el);
     if (active === b) active = null;
@@ -365,6 +382,53 @@ export function startContent(ctx: { signal: AbortSignal }): void {
       }
     });
   }
+
+  // --- the toolbar popup asks what Balise sees here, and to go to a finding ---
+  function status(): TabStatus {
+    const b = active && active.el.isConnected ? active : null;
+    const account = currentAccount();
+    const text = b?.checkedText ?? '';
+    return {
+      site: site.id,
+      enabled: enabled(),
+      editorFound: !!b || !!document.querySelector(editorSelector) || [...document.querySelectorAll('iframe')].some((f) => {
+        try {
+          return !!f.contentDocument?.querySelector(editorSelector);
+        } catch {
+          return false;
+        }
+      }),
+      watching: !!b,
+      draftId: b ? `${b.key}#${b.draft}` : null,
+      draftEmpty: text.trim() === '',
+      account: account.detected && account.key ? { key: account.key, label: account.detected.label, kind: account.detected.kind, type: account.type } : null,
+      findings: b ? visible(b, b.findings).map((f) => ({ ruleId: f.ruleId, category: f.category, severity: f.severity, message: f.message, source: f.source, advice: f.advice ?? '', words: text.slice(f.start, f.end) })) : [],
+    };
+  }
+  function focusFinding(index: number): boolean {
+    const b = active && active.el.isConnected ? active : null;
+    const f = b ? visible(b, b.findings)[index] : undefined;
+    if (!b || !f) return false;
+    b.el.focus();
+    if (isTextField(b.el)) {
+      b.el.setSelectionRange(f.start, f.end);
+      return true;
+    }
+    const r = b.map && rangeFor(b.map, f.start, f.end, b.el.ownerDocument);
+    const sel = b.el.ownerDocument.getSelection();
+    if (!r || !sel) return false;
+    sel.removeAllRanges();
+    sel.addRange(r);
+    (r.startContainer.parentElement ?? b.el).scrollIntoView({ block: 'center', inline: 'nearest' });
+    return true;
+  }
+  const onMessage = (msg: any): Promise<unknown> | undefined => {
+    if (msg?.type === STATUS_MESSAGE) return settingsRead.then(() => status());
+    if (msg?.type === FOCUS_MESSAGE && typeof msg.index === 'number') return Promise.resolve(focusFinding(msg.index));
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
 
   watch(document);
   for (const f of Array.from(document.querySelectorAll('iframe'))) watchFrame(f);

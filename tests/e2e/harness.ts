@@ -284,3 +284,20 @@ export async function reloadExtension(context: BrowserContext, extensionId: stri
   if (error) throw new Error(`could not reload the extension: ${error}`);
   await restarted;
 }
+
+/** The toolbar popup for `page`'s tab, opened as a page (Playwright cannot click the toolbar). */
+export async function openPopup(context: BrowserContext, extensionId: string, page: Page): Promise<Page> {
+  const sw = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`))!;
+  const url = page.url();
+  await page.bringToFront();
+  // By URL where Balise may see it; otherwise (a site it has no access to) the active tab.
+  const tabId = await sw.evaluate(async (u) => {
+    const tabs = (globalThis as any).chrome.tabs;
+    return (await tabs.query({})).find((t: any) => t.url === u)?.id ?? (await tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+  }, url);
+  if (typeof tabId !== 'number') throw new Error(`no tab for ${url}`);
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 400, height: 800 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  return popup;
+}

@@ -155,6 +155,10 @@ test('X: Ctrl/Cmd+Enter with an error pauses, then publishes once', async ({ ope
   expect(await fixturePublished(page)).toEqual([]);
   await pause.getByRole('button', { name: /Publish anyway|Publier quand même/ }).click();
   await expect.poll(() => fixturePublished(page)).toEqual([EN_BAD]);
+  // X empties the box itself (no input event): the warnings for the published text go away.
+  await expect.poll(() => fixtureText(page)).toBe('');
+  await expect(overlay(page)).toHaveAttribute('data-findings', '0', { timeout: 15_000 });
+  await expect(overlay(page)).toHaveAttribute('data-severity', 'none');
 });
 
 test('the extension makes no network request while checking', async ({ open, page, requests }) => {
