@@ -21,6 +21,9 @@ export default defineConfig({
     // The sites the content script runs on anyway: lets the background start it in open tabs on
     // install and update (no wider than the content script's own matches).
     host_permissions: SITE_MATCHES,
+    // What an organisation may preset and lock (Chrome policy; Firefox reads the same keys from its
+    // managed storage manifest). See public/managed-schema.json.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),

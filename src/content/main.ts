@@ -18,6 +18,7 @@ import { showPause } from './pause';
 import { isTextField, readBox, rangeFor, type TextMap } from './text-map';
 
 const DEBOUNCE_MS = 300;
+const WATCH_RULE = 'client-confidentiality/watch-list-name';
 const MAX_CHARS = 200_000;
 
 interface Box {
@@ -131,7 +132,8 @@ export function startContent(ctx: { signal: AbortSignal }): void {
     const out: Finding[] = [];
     for (const f of list) {
       const c = cfg.categories[f.category];
-      if (c && !c.enabled) continue;
+      // The user's own watch list always applies, whatever the category switches say.
+      if (c && !c.enabled && f.ruleId !== WATCH_RULE) continue;
       out.push({ ...f, severity: c?.severity ?? f.severity, source: citationFor(f, cfg.jurisdiction, uiLang()) });
     }
     return out;

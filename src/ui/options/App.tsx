@@ -4,18 +4,20 @@
  */
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '../i18n';
+import { t, uiLang } from '../i18n';
 import { SelfHostedSection } from './SelfHosted';
+import { SettingsSections } from './SettingsSections';
 
 export function OptionsApp() {
   useEffect(() => {
-    document.documentElement.lang = browser.i18n.getUILanguage().startsWith('en') ? 'en' : 'fr';
+    document.documentElement.lang = uiLang();
     document.title = t('optionsTitle');
   }, []);
   return (
     <main>
       <h1>{t('optionsTitle')}</h1>
       <p class="lede">{t('optionsPrivacy')}</p>
+      <SettingsSections />
       <SelfHostedSection />
     </main>
   );
