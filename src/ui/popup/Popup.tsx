@@ -12,7 +12,7 @@ import { loadSettings, updateSettings, watchSettings, type LoadedSettings } from
 import type { SiteId } from '../../settings/schema';
 import { originsFor, parseDomain, SELF_HOSTED_KEY, storedDomains } from '../../sites/self-hosted';
 import { FOCUS_MESSAGE, STATUS_MESSAGE } from '../../worker/protocol';
-import { t } from '../i18n';
+import { t, uiLang } from '../i18n';
 
 const QUESTIONS = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8'];
 const REFRESH_MS = 1000;
@@ -51,6 +51,11 @@ export function Popup() {
   const [cfg, setCfg] = useState<LoadedSettings | null>(null);
   const [ticks, setTicks] = useState<string[]>([]);
   const [note, setNote] = useState('');
+
+  useEffect(() => {
+    document.documentElement.lang = uiLang();
+    document.title = t('extName');
+  }, []);
 
   useEffect(() => {
     let alive = true;
