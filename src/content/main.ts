@@ -9,7 +9,7 @@ import { adapterFor, GENERIC, type DetectedAccount, type SiteAdapter } from '../
 import { EngineClient } from './engine-client';
 import { citationFor } from '../engine/jurisdiction';
 import { defaults, type Settings, type SiteId } from '../settings/schema';
-import { loadSettings, watchSettings } from '../settings/store';
+import { loadSettings, updateSettings, watchSettings } from '../settings/store';
 import { t, uiLang, useLanguage } from '../ui/i18n';
 import { FOCUS_MESSAGE, LOCALE_MESSAGE, STATUS_MESSAGE } from '../worker/protocol';
 import type { TabStatus } from './status';
@@ -65,12 +65,15 @@ export function startContent(ctx: { signal: AbortSignal }): void {
     cfg = next;
     await useLanguage(cfg.uiLanguage, loadLocale);
   }
+  /** Accounts already asked about (answered or "not now"): asked once, never again. */
+  let asked = new Set<string>();
   const settingsRead = Promise.all([
-    browser.storage.local.get(['dismissed', 'muted', 'detectedAccounts']),
+    browser.storage.local.get(['dismissed', 'muted', 'detectedAccounts', 'askedAccounts']),
     loadSettings().then((l) => applySettings(l.settings)),
   ]).then(([s]: any[]) => {
     dismissed = readDismissed(s.dismissed);
     muted = readMuted(s.muted);
+    asked = readDismissed(s.askedAccounts);
     return readMap(s.detectedAccounts);
   }, () => ({}) as Record<string, unknown>);
   // Changes made elsewhere (another tab, the popup, the options page) apply here at once.
@@ -215,6 +218,14 @@ export function startContent(ctx: { signal: AbortSignal }): void {
     if (text.trim() === '' && (b.checkedText ?? '').trim() !== '') b.draft++;
     b.checkedText = text;
     b.checkedAccount = account.type;
+    if (account.key && account.detected && account.type === 'unknown' && !asked.has(account.key) && text.trim() && !b.overlay.asking) {
+      const key = account.key;
+      b.overlay.askAccount(account.detected.label, (v) => {
+        asked.add(key);
+        void browser.storage.local.set({ askedAccounts: [...asked].slice(-500) });
+        if (v) void updateSettings((x) => ({ accounts: { ...x.accounts, [key]: v } }));
+      });
+    }
     b.map = map;
     b.findings = findings;
     show(b);

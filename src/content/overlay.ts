@@ -22,7 +22,11 @@ const CSS = `
 .badge:focus-visible, button:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
 .card { position: fixed; pointer-events: auto; max-width: 380px; max-height: 60vh; overflow: auto; background: #fff; color: #1f2937;
   border: 1px solid #d1d5db; border-radius: 8px; box-shadow: 0 8px 24px rgba(0,0,0,.2); padding: 10px 12px; font: 14px/1.4 system-ui, sans-serif; }
-.card[hidden] { display: none; }
+.card[hidden], .ask[hidden] { display: none; }
+.ask { position: fixed; pointer-events: auto; max-width: 340px; background: #fff; color: #1f2937; border: 1px solid #0f766e; border-radius: 8px;
+  box-shadow: 0 4px 14px rgba(0,0,0,.18); padding: 8px 10px; font: 13px/1.4 system-ui, sans-serif; }
+.ask p { margin: 0 0 6px; }
+.ask button { font: 13px system-ui, sans-serif; padding: 3px 8px; border: 1px solid #6b7280; border-radius: 4px; background: #f9fafb; color: #111827; cursor: pointer; margin-right: 4px; }
 .item { border-top: 1px solid #e5e7eb; padding: 8px 0; } .item:first-of-type { border-top: 0; }
 .sev { font-weight: 700; font-size: 12px; text-transform: uppercase; } .sev.error { color: #b91c1c; } .sev.warning { color: #b45309; } .sev.info { color: #1d4ed8; }
 .src, .adv { font-size: 13px; color: #374151; margin-top: 4px; }
@@ -30,7 +34,8 @@ const CSS = `
 .actions button, .close { font: 13px system-ui, sans-serif; padding: 3px 8px; border: 1px solid #9ca3af; border-radius: 4px; background: #f9fafb; color: #111827; cursor: pointer; }
 @media (prefers-color-scheme: dark) {
   .card { background: #1f2937; color: #f3f4f6; border-color: #4b5563; } .src, .adv { color: #d1d5db; }
-  .actions button, .close { background: #374151; color: #f9fafb; border-color: #6b7280; }
+  .actions button, .close, .ask button { background: #374151; color: #f9fafb; border-color: #6b7280; }
+  .ask { background: #1f2937; color: #f3f4f6; }
 }`;
 
 export type Severity = 'error' | 'warning' | 'info' | 'none';
@@ -113,6 +118,7 @@ export class Overlay {
   private layer: HTMLDivElement;
   private badge: HTMLButtonElement;
   private card: HTMLDivElement;
+  private ask: HTMLDivElement;
   private findings: Finding[] = [];
   private ranges: { f: Finding; range: Range }[] = [];
   /** Set by `update`: the findings changed, map them to ranges again. */
@@ -148,7 +154,11 @@ export class Overlay {
         this.actions.focusEditor();
       }
     });
-    this.root.append(style, this.layer, this.badge, this.card);
+    this.ask = top.createElement('div');
+    this.ask.className = 'ask';
+    this.ask.hidden = true;
+    this.ask.setAttribute('role', 'group');
+    this.root.append(style, this.layer, this.badge, this.card, this.ask);
     top.documentElement.appendChild(this.host);
     this.renderBadge();
     // The box itself resizing (a textarea's grip, a growing editor, reflow) moves the words.
@@ -168,6 +178,44 @@ export class Overlay {
     this.renderBadge();
     this.reposition();
     if (!this.card.hidden) this.openCard(findings, false);
+  }
+
+  /**
+   * Asks once, beside the badge, whether the posting account is personal or professional.
+   * Never takes the focus from the editor; the answer (or "not now") is remembered by the caller.
+   */
+  askAccount(label: string, answer: (v: 'personal' | 'professional' | null) => void): void {
+    const doc = this.ask.ownerDocument;
+    const q = doc.createElement('p');
+    q.textContent = t('askAccount', label);
+    this.ask.setAttribute('aria-label', t('askAccount', label));
+    const btn = (text: string, v: 'personal' | 'professional' | null) => {
+      const b = doc.createElement('button');
+      b.type = 'button';
+      b.textContent = text;
+      b.addEventListener('click', () => {
+        this.ask.hidden = true;
+        answer(v);
+        this.actions.focusEditor();
+      });
+      return b;
+    };
+    this.ask.replaceChildren(q, btn(t('accountType_personal'), 'personal'), btn(t('accountType_professional'), 'professional'), btn(t('askLater'), null));
+    this.ask.hidden = false;
+    this.placeAsk();
+  }
+
+  get asking(): boolean {
+    return !this.ask.hidden;
+  }
+
+  private placeAsk(): void {
+    if (this.ask.hidden) return;
+    const bx = this.badge.getBoundingClientRect();
+    const w = this.ask.offsetWidth;
+    const h = this.ask.offsetHeight;
+    this.ask.style.left = `${Math.max(4, bx.right - w)}px`;
+    this.ask.style.top = `${bx.top - h - 8 > 4 ? bx.top - h - 8 : bx.bottom + 8}px`;
   }
 
   /** The UI language changed: labels again (the card re-renders on its next update). */
@@ -199,6 +247,7 @@ export class Overlay {
     const b = this.box.getBoundingClientRect();
     this.badge.style.left = `${Math.max(0, off.x + b.right - 30)}px`;
     this.badge.style.top = `${Math.max(0, off.y + b.bottom - 26)}px`;
+    this.placeAsk();
     const useHighlights = !this.field && highlightsIn(doc);
     // Ranges are mapped (and browser highlights set) once per result; rectangles are measured
     // only where they are drawn (the fallback) or hit-tested (hover), not on every scroll.

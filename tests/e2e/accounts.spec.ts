@@ -62,3 +62,44 @@ test('a blog is its own account (Blogger: the blog id in the editor address)', a
   await page.keyboard.type('Bonjour');
   await expect(overlay(page)).toHaveAttribute('data-account', 'blogger:blogger/1', { timeout: 15_000 });
 });
+
+test('an unclassified account is asked about once, inline beside the badge, and the answer is remembered', async ({ open, page }) => {
+  await open('x');
+  await page.getByTestId('tweetTextarea_0').click();
+  await page.keyboard.type(PARTY);
+  const ask = overlay(page).locator('.ask');
+  await expect(ask).toBeVisible({ timeout: 15_000 });
+  await expect(ask).toContainText('“Marie Tremblay, TS”');
+  // Typing goes on in the editor: the question never takes the focus.
+  await page.keyboard.type(' !');
+  await expect.poll(() => fixtureText(page)).toBe(`${PARTY} !`);
+  await ask.getByRole('button', { name: 'Professional' }).click();
+  await expect(ask).toBeHidden();
+  await expect(overlay(page)).toHaveAttribute('data-account-type', 'professional');
+  await expect(overlay(page)).toHaveAttribute('data-severity', 'warning');
+
+  await page.goto('about:blank');
+  await open('x');
+  await page.getByTestId('tweetTextarea_0').click();
+  await page.keyboard.type(PARTY);
+  await expect(overlay(page)).toHaveAttribute('data-severity', 'warning', { timeout: 15_000 });
+  await expect(overlay(page).locator('.ask')).toBeHidden();
+});
+
+test('"Not now" is remembered too: not asked again, the account stays unclassified', async ({ open, page }) => {
+  await open('linkedin');
+  await page.getByRole('button', { name: 'Start a post' }).click();
+  await page.locator('[role=dialog] .ql-editor').click();
+  await page.keyboard.type('Bonjour');
+  const ask = overlay(page).locator('.ask');
+  await expect(ask).toBeVisible({ timeout: 15_000 });
+  await ask.getByRole('button', { name: 'Not now' }).click();
+  await expect(ask).toBeHidden();
+  await open('linkedin');
+  await page.getByRole('button', { name: 'Start a post' }).click();
+  await page.locator('[role=dialog] .ql-editor').click();
+  await page.keyboard.type('Bonjour');
+  await expect(overlay(page)).toHaveAttribute('data-account-type', 'unknown', { timeout: 15_000 });
+  await page.waitForTimeout(800);
+  await expect(overlay(page).locator('.ask')).toBeHidden();
+});
