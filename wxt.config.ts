@@ -9,6 +9,7 @@ export default defineConfig({
   modules: ['@wxt-dev/i18n/module'],
   vite: () => ({ plugins: [preact(), rulesPlugin()] }),
   manifest: ({ browser }) => ({
+    action: { default_title: '__MSG_extName__' },
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
@@ -17,7 +18,8 @@ export default defineConfig({
     // permission is asked for at that moment (optional; never <all_urls>).
     // activeTab: the toolbar popup may read the address of the tab it was opened on (to offer
     // "check my drafts on this blog" there), and only that tab, only then.
-    permissions: browser === 'firefox' ? ['storage', 'scripting', 'activeTab'] : ['storage', 'scripting', 'activeTab', 'offscreen'],
+    // alarms: the opt-in self-audit reminder (checked twice a day).
+    permissions: browser === 'firefox' ? ['storage', 'scripting', 'activeTab', 'alarms'] : ['storage', 'scripting', 'activeTab', 'alarms', 'offscreen'],
     // The sites the content script runs on anyway: lets the background start it in open tabs on
     // install and update (no wider than the content script's own matches).
     host_permissions: SITE_MATCHES,

@@ -3,6 +3,8 @@
 import { startEngineHost } from '../src/worker/host';
 import { ENSURE_ENGINE, LOCALE_MESSAGE } from '../src/worker/protocol';
 import { injectInto, syncSelfHosted, watchSelfHosted } from '../src/background/self-hosted';
+import { serveJournal } from '../src/background/journal';
+import { watchSelfAudit } from '../src/background/self-audit';
 
 export default defineBackground(() => {
   const chromeApi = (globalThis as any).chrome;
@@ -21,6 +23,8 @@ export default defineBackground(() => {
 
   if (!useOffscreen) startEngineHost();
   watchSelfHosted(import.meta.env.FIREFOX);
+  serveJournal();
+  watchSelfAudit();
 
   // Installed or updated while compose tabs are open: browsers do not start the new content
   // script there, and the old one is cut off. Start it now, so nobody has to reload a tab (and

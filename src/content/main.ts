@@ -11,8 +11,10 @@ import { citationFor } from '../engine/jurisdiction';
 import { defaults, type Settings, type SiteId } from '../settings/schema';
 import { loadSettings, updateSettings, watchSettings } from '../settings/store';
 import { t, uiLang, useLanguage } from '../ui/i18n';
-import { FOCUS_MESSAGE, LOCALE_MESSAGE, STATUS_MESSAGE } from '../worker/protocol';
+import { FOCUS_MESSAGE, JOURNAL_ADD, LOCALE_MESSAGE, STATUS_MESSAGE } from '../worker/protocol';
 import type { TabStatus } from './status';
+import { requestAdapterFor } from '../sites/requests';
+import { watchRequests } from './requests';
 import { frameOffset, Overlay } from './overlay';
 import { showPause } from './pause';
 import { isTextField, readBox, rangeFor, type TextMap } from './text-map';
@@ -102,6 +104,11 @@ export function startContent(ctx: { signal: AbortSignal }): void {
     unwatch();
   });
 
+  function journal(e: { kind: string; categories: string[]; ruleIds: string[]; text?: string; watchListMatch?: boolean }): void {
+    const entry = { ...e, site: site.id, accountType: currentAccount().type };
+    void browser.runtime.sendMessage({ type: JOURNAL_ADD, entry }).catch(() => undefined);
+  }
+
   /** Who the post goes out as, and how the user classified that account. */
   function currentAccount(): { key: string | null; detected: DetectedAccount | null; type: Account } {
     let detected: DetectedAccount | null = null;
@@ -180,6 +187,7 @@ export function startContent(ctx: { signal: AbortSignal }): void {
       },
       mute: (f) => {
         muted.add(f.ruleId);
+        journal({ kind: 'rule-muted', categories: [f.category], ruleIds: [f.ruleId] });
         void browser.storage.local.get('muted').then((s: any) => browser.storage.local.set({ muted: { ...(s.muted ?? {}), [host]: [...muted] } }));
         show(nb);
       },
@@ -332,7 +340,11 @@ export function startContent(ctx: { signal: AbortSignal }): void {
     const errors = errorsOf(b);
     if (!errors.length) return replay();
     const choice = await showPause(errors);
-    if (choice === 'publish') return replay();
+    if (choice === 'publish') {
+      // Documented in the private journal (the text only if the user keeps texts).
+      journal({ kind: 'published-despite-findings', categories: [...new Set(errors.map((f) => f.category))], ruleIds: [...new Set(errors.map((f) => f.ruleId))], text: b.checkedText ?? undefined });
+      return replay();
+    }
     // Edit: back to the first finding, draft untouched.
     b.el.focus();
     const first = errors[0]!;
@@ -444,6 +456,30 @@ export function startContent(ctx: { signal: AbortSignal }): void {
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
 
   watch(document);
+
+  // Friend / connection / follow requests (Facebook, LinkedIn, X): a reminder beside each new one.
+  const reqAdapter = requestAdapterFor(location.hostname);
+  const requests = reqAdapter
+    ? watchRequests({
+        adapter: reqAdapter,
+        signal,
+        account: () => {
+          const a = currentAccount();
+          return { label: a.detected?.label ?? null, type: a.type };
+        },
+        watchList: () => (cfg.watchList.hashes.length ? cfg.watchList : undefined),
+        journal: (e) => journal({ ...e, categories: ['dual-relationship'], ruleIds: [] }),
+      })
+    : null;
+  let requestScan = 0;
+  const scanRequests = () => {
+    if (!requests || requestScan || !enabled()) return;
+    requestScan = window.setTimeout(() => {
+      requestScan = 0;
+      requests.scan();
+    }, 200);
+  };
+  void settingsRead.then(scanRequests);
   for (const f of Array.from(document.querySelectorAll('iframe'))) watchFrame(f);
   // One narrowly filtered observer: new iframes (editor canvases) and removed compose boxes.
   const mo = new MutationObserver((records) => {
@@ -453,10 +489,14 @@ export function startContent(ctx: { signal: AbortSignal }): void {
         if (n.nodeType !== 1) continue;
         if ((n as Element).tagName === 'IFRAME') watchFrame(n as HTMLIFrameElement);
         else if ((n as Element).firstElementChild) for (const f of Array.from((n as Element).querySelectorAll('iframe'))) watchFrame(f);
+        scanRequests();
       }
       if (r.removedNodes.length) removed = true;
     }
-    if (removed) for (const b of boxes.values()) if (!b.el.isConnected) detach(b);
+    if (removed) {
+      for (const b of boxes.values()) if (!b.el.isConnected) detach(b);
+      scanRequests();
+    }
   });
   mo.observe(document.documentElement, { childList: true, subtree: true });
   window.addEventListener('resize', reposition, { signal });

@@ -23,10 +23,11 @@ const CSS = `
 .card { position: fixed; pointer-events: auto; max-width: 380px; max-height: 60vh; overflow: auto; background: #fff; color: #1f2937;
   border: 1px solid #d1d5db; border-radius: 8px; box-shadow: 0 8px 24px rgba(0,0,0,.2); padding: 10px 12px; font: 14px/1.4 system-ui, sans-serif; }
 .card[hidden], .ask[hidden] { display: none; }
-.ask { position: fixed; pointer-events: auto; max-width: 340px; background: #fff; color: #1f2937; border: 1px solid #0f766e; border-radius: 8px;
-  box-shadow: 0 4px 14px rgba(0,0,0,.18); padding: 8px 10px; font: 13px/1.4 system-ui, sans-serif; }
-.ask p { margin: 0 0 6px; }
-.ask button { font: 13px system-ui, sans-serif; padding: 3px 8px; border: 1px solid #6b7280; border-radius: 4px; background: #f9fafb; color: #111827; cursor: pointer; margin-right: 4px; }
+.badge, .card, .ask { z-index: 2147483646; }
+.ask { position: fixed; pointer-events: auto; max-width: 420px; background: #fff; color: #1f2937; border: 1px solid #0f766e; border-radius: 6px;
+  box-shadow: 0 2px 8px rgba(0,0,0,.15); padding: 3px 6px; font: 12px/1.3 system-ui, sans-serif; display: flex; flex-wrap: wrap; align-items: center; gap: 4px; }
+.ask p { margin: 0 4px 0 0; }
+.ask button { font: 12px system-ui, sans-serif; padding: 1px 6px; border: 1px solid #6b7280; border-radius: 4px; background: #f9fafb; color: #111827; cursor: pointer; }
 .item { border-top: 1px solid #e5e7eb; padding: 8px 0; } .item:first-of-type { border-top: 0; }
 .sev { font-weight: 700; font-size: 12px; text-transform: uppercase; } .sev.error { color: #b91c1c; } .sev.warning { color: #b45309; } .sev.info { color: #1d4ed8; }
 .src, .adv { font-size: 13px; color: #374151; margin-top: 4px; }
@@ -187,7 +188,7 @@ export class Overlay {
   askAccount(label: string, answer: (v: 'personal' | 'professional' | null) => void): void {
     const doc = this.ask.ownerDocument;
     const q = doc.createElement('p');
-    q.textContent = t('askAccount', label);
+    q.textContent = t('askAccountShort', label);
     this.ask.setAttribute('aria-label', t('askAccount', label));
     const btn = (text: string, v: 'personal' | 'professional' | null) => {
       const b = doc.createElement('button');
@@ -209,13 +210,18 @@ export class Overlay {
     return !this.ask.hidden;
   }
 
+  /**
+   * Inside the compose box's own top-right corner: Balise's corner, as the badge is. Never over
+   * the site's controls around the box (the publish button, the dialog's header).
+   */
   private placeAsk(): void {
-    if (this.ask.hidden) return;
-    const bx = this.badge.getBoundingClientRect();
+    if (this.ask.hidden || !this.box.isConnected) return;
+    const off = frameOffset(this.box.ownerDocument);
+    const b = this.box.getBoundingClientRect();
+    this.ask.style.maxWidth = `${Math.max(160, Math.min(420, b.width - 8))}px`;
     const w = this.ask.offsetWidth;
-    const h = this.ask.offsetHeight;
-    this.ask.style.left = `${Math.max(4, bx.right - w)}px`;
-    this.ask.style.top = `${bx.top - h - 8 > 4 ? bx.top - h - 8 : bx.bottom + 8}px`;
+    this.ask.style.left = `${Math.max(off.x + b.left + 4, off.x + b.right - w - 4)}px`;
+    this.ask.style.top = `${Math.max(0, off.y + b.top + 4)}px`;
   }
 
   /** The UI language changed: labels again (the card re-renders on its next update). */

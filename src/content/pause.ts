@@ -21,6 +21,27 @@ let open: HTMLElement | null = null;
 
 /** Shows the pause; resolves 'edit' or 'publish'. Only one at a time. */
 export function showPause(findings: Finding[]): Promise<'edit' | 'publish'> {
+  return showHold({
+    title: t('pauseTitle'),
+    intro: t('pauseIntro'),
+    items: findings.map((f) => ({ text: f.message, source: f.source })),
+    keep: t('pauseEdit'),
+    proceed: t('pausePublish'),
+  }).then((c) => (c === 'proceed' ? 'publish' : 'edit'));
+}
+
+export interface HoldText {
+  title: string;
+  intro: string;
+  items: { text: string; source?: string }[];
+  /** The safe choice (focused first, and Escape). */
+  keep: string;
+  /** The held action, performed once. */
+  proceed: string;
+}
+
+/** A held action: the safe choice or the original action, once. Resolves 'keep' or 'proceed'. */
+export function showHold(text: HoldText): Promise<'keep' | 'proceed'> {
   open?.remove();
   const doc = window.top?.document ?? document;
   const host = doc.createElement('balise-pause');
@@ -36,17 +57,19 @@ export function showPause(findings: Finding[]): Promise<'edit' | 'publish'> {
   dlg.setAttribute('aria-labelledby', 'balise-pause-title');
   const h = doc.createElement('h2');
   h.id = 'balise-pause-title';
-  h.textContent = t('pauseTitle');
+  h.textContent = text.title;
   const intro = doc.createElement('p');
-  intro.textContent = t('pauseIntro');
+  intro.textContent = text.intro;
   const ul = doc.createElement('ul');
-  for (const f of findings) {
+  for (const f of text.items) {
     const li = doc.createElement('li');
-    li.textContent = f.message + ' ';
-    const src = doc.createElement('span');
-    src.className = 'src';
-    src.textContent = `(${f.source})`;
-    li.append(src);
+    li.textContent = f.text + ' ';
+    if (f.source) {
+      const src = doc.createElement('span');
+      src.className = 'src';
+      src.textContent = `(${f.source})`;
+      li.append(src);
+    }
     ul.append(li);
   }
   const row = doc.createElement('div');
@@ -54,10 +77,10 @@ export function showPause(findings: Finding[]): Promise<'edit' | 'publish'> {
   const edit = doc.createElement('button');
   edit.type = 'button';
   edit.className = 'primary';
-  edit.textContent = t('pauseEdit');
+  edit.textContent = text.keep;
   const publish = doc.createElement('button');
   publish.type = 'button';
-  publish.textContent = t('pausePublish');
+  publish.textContent = text.proceed;
   row.append(publish, edit);
   dlg.append(h, intro, ul, row);
   backdrop.append(dlg);
@@ -67,18 +90,18 @@ export function showPause(findings: Finding[]): Promise<'edit' | 'publish'> {
   edit.focus();
   return new Promise((resolve) => {
     let done = false;
-    const finish = (choice: 'edit' | 'publish') => {
+    const finish = (choice: 'keep' | 'proceed') => {
       if (done) return;
       done = true;
       host.remove();
       if (open === host) open = null;
       resolve(choice);
     };
-    edit.addEventListener('click', () => finish('edit'));
-    publish.addEventListener('click', () => finish('publish'));
+    edit.addEventListener('click', () => finish('keep'));
+    publish.addEventListener('click', () => finish('proceed'));
     dlg.addEventListener('keydown', (e) => {
       e.stopPropagation();
-      if (e.key === 'Escape') finish('edit');
+      if (e.key === 'Escape') finish('keep');
       if (e.key === 'Tab') {
         // Keep focus inside the dialog.
         e.preventDefault();

@@ -12,7 +12,7 @@
 import { CATEGORIES, type Category, type Severity } from '../engine/types';
 
 export const SETTINGS_KEY = 'settings';
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 export const EXPORT_FORMAT = 'balise-settings';
 
 export const JURISDICTIONS = ['qc', 'on', 'ca', 'us'] as const;
@@ -50,7 +50,14 @@ export interface Settings {
   manualAccounts: ManualAccount[];
   /** Salted SHA-256 hashes of normalised names (never names). */
   watchList: { salt: string; hashes: string[] };
+  /** The private decision journal: keep post text (off by default), and for how long. */
+  journal: { keepText: boolean; retentionDays: number };
+  /** Opt-in reminder to review privacy settings and search one's own name. */
+  selfAudit: { enabled: boolean; months: number };
 }
+
+export const RETENTION_CHOICES = [30, 90, 180, 365, 730, 1825] as const;
+export const AUDIT_MONTHS = [1, 3, 6, 12] as const;
 
 export type SettingPath = keyof Omit<Settings, 'version'>;
 
@@ -65,6 +72,8 @@ export function defaults(salt = ''): Settings {
     accounts: {},
     manualAccounts: [],
     watchList: { salt, hashes: [] },
+    journal: { keepText: false, retentionDays: 365 },
+    selfAudit: { enabled: false, months: 3 },
   };
 }
 
@@ -94,6 +103,7 @@ function migrate(raw: Record<string, unknown>, legacy: Record<string, unknown>):
     r = { ...r, version: 2, pauseMode: r.pauseMode ?? (r.pause === false ? 'off' : r.pause === true ? 'errors' : undefined), categories: cats };
     delete r.pause;
   }
+  if (r.version === 2) r = { ...r, version: 3 }; // v3 adds journal and selfAudit (defaults)
   return r;
 }
 
@@ -163,6 +173,16 @@ export function parseSettings(stored: unknown, legacy: Record<string, unknown> =
     if (isObj(w) && typeof w.salt === 'string' && w.salt.length >= 16 && Array.isArray(w.hashes) && w.hashes.every((h) => typeof h === 'string' && HEX64.test(h))) {
       s.watchList = { salt: w.salt, hashes: [...new Set(w.hashes as string[])] };
     } else bad('watchList');
+  }
+  if (raw.journal !== undefined) {
+    const j = raw.journal;
+    if (isObj(j) && typeof j.keepText === 'boolean' && (RETENTION_CHOICES as readonly number[]).includes(j.retentionDays as number)) s.journal = { keepText: j.keepText, retentionDays: j.retentionDays as number };
+    else bad('journal');
+  }
+  if (raw.selfAudit !== undefined) {
+    const a = raw.selfAudit;
+    if (isObj(a) && typeof a.enabled === 'boolean' && (AUDIT_MONTHS as readonly number[]).includes(a.months as number)) s.selfAudit = { enabled: a.enabled, months: a.months as number };
+    else bad('selfAudit');
   }
   if (!s.watchList.salt) s.watchList.salt = salt;
   return { settings: s, notices };

@@ -8,6 +8,8 @@ export const LOCALE_MESSAGE = 'balise-locale';
 /** Popup → content script: what Balise sees in this tab; and focus one finding. */
 export const STATUS_MESSAGE = 'balise-status';
 export const FOCUS_MESSAGE = 'balise-focus-finding';
+/** Content script / options → background: write a journal entry. */
+export const JOURNAL_ADD = 'balise-journal-add';
 
 /** Content script → host (over a runtime Port). */
 export interface CheckRequest {

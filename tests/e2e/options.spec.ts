@@ -100,7 +100,7 @@ test('export, a bad import changes nothing, a good import restores; reset asks f
   const file = testInfo.outputPath('exported.json');
   await (await download).saveAs(file);
   const exported = readFileSync(file, 'utf8');
-  expect(JSON.parse(exported)).toMatchObject({ format: 'balise-settings', version: 2, settings: { jurisdiction: 'on' } });
+  expect(JSON.parse(exported)).toMatchObject({ format: 'balise-settings', version: 3, settings: { jurisdiction: 'on' } });
   expect(exported.toLowerCase()).not.toContain('parc');
 
   // Reset asks first, then really resets.
@@ -163,4 +163,58 @@ test.describe('in a French browser', () => {
     await expect(overlay(page).locator('.card .item').first().locator('.sev')).toHaveText('Error');
     await expect(overlay(page).locator('.card .item').first().locator('.msg')).toContainText('Even without a name');
   });
+});
+
+test('the private journal: "publish anyway" is documented without the text unless kept; filters, CSV export, delete one and all', async ({ open, page, context, extensionId }, testInfo) => {
+  await open('x');
+  const publishAnyway = async (text: string) => {
+    await typeOnX(page, text);
+    await expect(overlay(page)).toHaveAttribute('data-severity', 'error', { timeout: 15_000 });
+    await page.locator('button[data-testid="tweetButtonInline"]').click();
+    await page.locator('balise-pause').getByRole('button', { name: 'Publish anyway' }).click();
+    await expect.poll(async () => (await fixturePublished(page)).includes(text)).toBe(true);
+  };
+  await publishAnyway(FR_BAD);
+
+  const opts = await options(context, extensionId);
+  const rows = opts.locator('table.journal tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-kind', 'published-despite-findings');
+  await expect(rows.first()).toContainText('Client stories and case details');
+  await expect(opts.locator('table.journal')).not.toContainText('conjoint');
+
+  // Keep texts from now on.
+  await opts.getByLabel('Keep the text of posts published despite findings').check();
+  await saved(opts);
+  await publishAnyway(`${FR_BAD} Encore.`);
+  await opts.bringToFront();
+  await opts.reload();
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first().locator('blockquote')).toContainText('Encore.');
+
+  // A category switched off is journaled too; filters narrow the list.
+  await opts.getByRole('row', { name: /Advertising and spam/ }).getByRole('checkbox').uncheck();
+  await saved(opts);
+  await opts.reload();
+  await expect(rows).toHaveCount(3);
+  await opts.locator('.filters').getByLabel('Site').selectOption('options');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Category switched off');
+  await opts.locator('.filters').getByLabel('Site').selectOption('');
+  await opts.locator('.filters').getByLabel('Category').selectOption('client-confidentiality');
+  await expect(rows).toHaveCount(2);
+
+  const download = opts.waitForEvent('download');
+  await opts.getByRole('button', { name: 'Export (CSV, spreadsheet)' }).click();
+  const csvFile = testInfo.outputPath('journal.csv');
+  await (await download).saveAs(csvFile);
+  const csv = readFileSync(csvFile, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+  expect(csv[0]).toBe('date,kind,site,accountType,categories,ruleIds,watchListMatch,text');
+  expect(csv).toHaveLength(3);
+
+  await rows.first().getByRole('button', { name: /^Delete the entry of/ }).click();
+  await expect(rows).toHaveCount(1);
+  await opts.getByRole('button', { name: 'Delete all entries…' }).click();
+  await opts.getByRole('button', { name: 'Yes, delete them all' }).click();
+  await expect(opts.getByText('No entry.')).toBeVisible();
 });

@@ -83,3 +83,18 @@ test.describe('in French, on a blog of mine Balise does not run on yet', () => {
     await expect(popup.getByRole('status').first()).toHaveText(/^Brouillon surveillé : \d+ à revoir\.$/);
   });
 });
+
+test('self-audit reminder when due: a mark on the toolbar icon, the links in the popup, and "done" clears it', async ({ open, page, context, extensionId }) => {
+  const sw = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`))!;
+  await sw.evaluate(() =>
+    (globalThis as any).chrome.storage.local.set({ settings: { version: 3, selfAudit: { enabled: true, months: 3 } }, selfAuditLast: Date.now() - 100 * 86_400_000 }),
+  );
+  await expect.poll(() => sw.evaluate(() => (globalThis as any).chrome.action.getBadgeText({}))).toBe('!');
+  await open('x');
+  const popup = await openPopup(context, extensionId, page);
+  const audit = popup.getByRole('region', { name: 'Time for your privacy review' });
+  await expect(audit.getByRole('link', { name: 'Facebook privacy checkup' })).toHaveAttribute('href', 'https://www.facebook.com/privacy/checkup/');
+  await audit.getByRole('button', { name: 'I have reviewed them now' }).click();
+  await expect(audit).toHaveCount(0);
+  await expect.poll(() => sw.evaluate(() => (globalThis as any).chrome.action.getBadgeText({}))).toBe('');
+});

@@ -18,9 +18,10 @@ test.use({ extensions: [GRANTED_EXTENSION_DIR] });
 const overlay = (page: Page) => page.locator('balise-overlay').last();
 const shadowEditor = (page: Page) => page.locator('note-editor').locator('div.note-body');
 
+const section = (options: Page) => options.getByRole('region', { name: /^(Blogs on your own domain|Blogues sur votre propre domaine)$/ });
 async function addDomain(options: Page, input: string) {
-  await options.getByLabel(/Blog address|Adresse du blogue/).fill(input);
-  await options.getByRole('button', { name: /^(Add|Ajouter)$/ }).click();
+  await section(options).getByLabel(/Blog address|Adresse du blogue/).fill(input);
+  await section(options).getByRole('button', { name: /^(Add|Ajouter)$/ }).click();
 }
 
 async function openOptions(page: Page, extensionId: string): Promise<Page> {
@@ -39,12 +40,12 @@ test.describe('self-hosted blog added in the options page', () => {
     await expect(page.locator('balise-overlay'), 'not added yet: Balise stays out').toHaveCount(0);
 
     const options = await openOptions(page, extensionId);
-    await expect(options.getByText('No domain added yet.')).toBeVisible();
+    await expect(section(options).getByText('No domain added yet.')).toBeVisible();
     // Typed the way people copy it: a full URL with a path and capitals.
     await addDomain(options, 'https://Blogue.Clinique-Exemple.ca/wp-admin/post-new.php');
-    await expect(options.getByRole('status')).toContainText('blogue.clinique-exemple.ca');
+    await expect(section(options).getByRole('status')).toContainText('blogue.clinique-exemple.ca');
     await expect(options.locator('li[data-host="blogue.clinique-exemple.ca"]')).toHaveAttribute('data-granted', 'true');
-    await expect(options.getByLabel(/Blog address/)).toHaveValue('');
+    await expect(section(options).getByLabel(/Blog address/)).toHaveValue('');
 
     // The tab that was already open: Balise starts there without a reload; the draft is intact.
     await page.bringToFront();
@@ -91,8 +92,8 @@ test.describe('self-hosted blog added in the options page', () => {
     // Removed: the next visit has no Balise.
     await options.bringToFront();
     await options.getByRole('button', { name: 'Remove blogue.clinique-exemple.ca' }).click();
-    await expect(options.getByRole('status')).toContainText('removed');
-    await expect(options.getByText('No domain added yet.')).toBeVisible();
+    await expect(section(options).getByRole('status')).toContainText('removed');
+    await expect(section(options).getByText('No domain added yet.')).toBeVisible();
     await page.bringToFront();
     await page.reload();
     await page.waitForFunction(() => window.__fixture?.ready === true);
@@ -108,8 +109,8 @@ test.describe('self-hosted blog added in the options page', () => {
     test.use({ lang: 'fr' });
     test('what cannot be added is refused with a clear message, in the browser language', async ({ page, extensionId }) => {
       const options = await openOptions(page, extensionId);
-      await expect(options.getByRole('heading', { level: 2 })).toHaveText('Blogues sur votre propre domaine');
-      const status = options.getByRole('status');
+      await expect(section(options).getByRole('heading', { level: 2 })).toHaveText('Blogues sur votre propre domaine');
+      const status = section(options).getByRole('status');
       await addDomain(options, '');
       await expect(status).toHaveText("Tapez l'adresse d'un blogue, par exemple blogue.exemple.ca.");
       await addDomain(options, 'mon blogue');
@@ -124,7 +125,7 @@ test.describe('self-hosted blog added in the options page', () => {
       await expect(options.locator('li[data-host="example.org"]')).toContainText('Actif');
       await addDomain(options, 'EXAMPLE.org/');
       await expect(status).toHaveText('example.org est déjà dans la liste.');
-      await expect(options.locator('li')).toHaveCount(1);
+      await expect(section(options).locator('li')).toHaveCount(1);
     });
   });
 });

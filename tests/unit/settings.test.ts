@@ -92,11 +92,38 @@ describe('settings: export and import', () => {
     expect(importSettings('{oops')).toEqual({ ok: false, error: 'not-json' });
     expect(importSettings('{"hello": 1}')).toEqual({ ok: false, error: 'not-balise' });
     const good = exportSettings(defaults(SALT));
-    expect(importSettings(JSON.stringify({ ...good, version: 3 }))).toEqual({ ok: false, error: 'newer-version' });
+    expect(importSettings(JSON.stringify({ ...good, version: 99 }))).toEqual({ ok: false, error: 'newer-version' });
     const bad = { ...good, settings: { ...good.settings, pauseMode: 'always', watchList: { salt: SALT, hashes: ['Gabrielle Tremblay'] } } };
     expect(importSettings(JSON.stringify(bad))).toEqual({ ok: false, error: 'invalid-fields', fields: ['pauseMode', 'watchList'] });
     expect(importSettings(' '.repeat(1_000_001))).toEqual({ ok: false, error: 'too-large' });
     // A byte-order mark (files saved by some editors) is fine.
     expect(importSettings('\uFEFF' + JSON.stringify(good)).ok).toBe(true);
+  });
+});
+
+describe('settings v3: journal and self-audit', () => {
+  it('v2 gains the journal (no text kept, one year) and the self-audit (off, every 3 months) by default', () => {
+    const { settings, notices } = parseSettings({ version: 2, jurisdiction: 'on' });
+    expect(notices).toEqual([]);
+    expect(settings.journal).toEqual({ keepText: false, retentionDays: 365 });
+    expect(settings.selfAudit).toEqual({ enabled: false, months: 3 });
+  });
+  it('an odd retention or period is refused with a notice', () => {
+    const { settings, notices } = parseSettings({ version: 3, journal: { keepText: true, retentionDays: 12 }, selfAudit: { enabled: true, months: 3 } });
+    expect(settings.journal.retentionDays).toBe(365);
+    expect(settings.selfAudit.enabled).toBe(true);
+    expect(notices.map((n) => n.field)).toEqual(['journal']);
+  });
+});
+
+describe('self-audit reminder', () => {
+  const DAY = 86_400_000;
+  const now = Date.parse('2026-11-23T12:00:00Z');
+  it('is due after the chosen number of months, only when switched on', async () => {
+    const { selfAuditDue } = await import('../../src/settings/self-audit');
+    expect(selfAuditDue({ enabled: true, months: 3 }, now - 91 * DAY, now)).toBe(true);
+    expect(selfAuditDue({ enabled: true, months: 3 }, now - 80 * DAY, now)).toBe(false);
+    expect(selfAuditDue({ enabled: false, months: 3 }, now - 400 * DAY, now)).toBe(false);
+    expect(selfAuditDue({ enabled: true, months: 3 }, 'yesterday', now)).toBe(false);
   });
 });

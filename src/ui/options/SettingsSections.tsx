@@ -21,6 +21,9 @@ import {
 } from '../../settings/schema';
 import { loadSettings, NOTICE_KEY, replaceSettings, updateSettings, watchSettings, type LoadedSettings } from '../../settings/store';
 import { t } from '../i18n';
+import { JOURNAL_ADD } from '../../worker/protocol';
+import { JournalSection } from './JournalSection';
+import { SelfAuditSection } from './SelfAuditSection';
 
 type Say = (kind: 'ok' | 'error', text: string) => void;
 
@@ -119,7 +122,12 @@ export function SettingsSections() {
                 <tr key={c} data-category={c}>
                   <th scope="row" id={`cat-${c}`}>{t(`cat_${c.replace(/-/g, '_')}`)}</th>
                   <td>
-                    <input type="checkbox" aria-labelledby={`cat-${c}`} checked={cs.enabled} disabled={locked('categories')} onChange={(e) => save((x) => ({ categories: { ...x.categories, [c]: { ...x.categories[c], enabled: (e.target as HTMLInputElement).checked } } }))} />
+                    <input type="checkbox" aria-labelledby={`cat-${c}`} checked={cs.enabled} disabled={locked('categories')} onChange={(e) => {
+                      const on = (e.target as HTMLInputElement).checked;
+                      // A category switched off is a decision worth documenting.
+                      if (!on) void browser.runtime.sendMessage({ type: JOURNAL_ADD, entry: { kind: 'category-off', site: 'options', accountType: 'unknown', categories: [c], ruleIds: [] } }).catch(() => undefined);
+                      return save((x) => ({ categories: { ...x.categories, [c]: { ...x.categories[c], enabled: on } } }));
+                    }} />
                   </td>
                   <td>
                     <select aria-label={t('severityFor', t(`cat_${c.replace(/-/g, '_')}`))} value={cs.severity ?? ''} disabled={locked('categories') || !cs.enabled} onChange={(e) => {
@@ -156,6 +164,8 @@ export function SettingsSections() {
 
       <AccountsSection settings={s} locked={locked('accounts')} save={save} say={say} />
       <WatchListSection settings={s} locked={locked('watchList')} save={save} say={say} />
+      <JournalSection settings={s} locked={locked('journal')} save={save} say={say} />
+      <SelfAuditSection settings={s} locked={locked('selfAudit')} save={save} />
       <TransferSection settings={s} say={say} onReplaced={setLoaded} />
     </>
   );

@@ -13,6 +13,7 @@ import type { SiteId } from '../../settings/schema';
 import { originsFor, parseDomain, SELF_HOSTED_KEY, storedDomains } from '../../sites/self-hosted';
 import { FOCUS_MESSAGE, STATUS_MESSAGE } from '../../worker/protocol';
 import { t, uiLang } from '../i18n';
+import { SELF_AUDIT_LAST_KEY, SELF_AUDIT_LINKS, selfAuditDue } from '../../settings/self-audit';
 
 const QUESTIONS = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8'];
 const REFRESH_MS = 1000;
@@ -51,6 +52,10 @@ export function Popup() {
   const [cfg, setCfg] = useState<LoadedSettings | null>(null);
   const [ticks, setTicks] = useState<string[]>([]);
   const [note, setNote] = useState('');
+  const [auditLast, setAuditLast] = useState<unknown>(undefined);
+  useEffect(() => {
+    void browser.storage.local.get(SELF_AUDIT_LAST_KEY).then((s: any) => setAuditLast(s[SELF_AUDIT_LAST_KEY] ?? null));
+  }, []);
 
   useEffect(() => {
     document.documentElement.lang = uiLang();
@@ -187,6 +192,26 @@ export function Popup() {
           ) : (
             <p class="muted">{t('popupNoFindings')}</p>
           )}
+        </section>
+      ) : null}
+
+      {cfg && selfAuditDue(cfg.settings.selfAudit, auditLast) ? (
+        <section aria-labelledby="audit-title" class="audit">
+          <h2 id="audit-title">{t('auditDueTitle')}</h2>
+          <p>{t('auditIntro')}</p>
+          <ul>
+            {SELF_AUDIT_LINKS.map((l) => (
+              <li key={l.key}>
+                <a href={l.url} target="_blank" rel="noopener noreferrer">{t(l.key)}</a>
+              </li>
+            ))}
+            <li>{t('auditSearchName')}</li>
+          </ul>
+          <button type="button" onClick={async () => {
+            const now = Date.now();
+            await browser.storage.local.set({ [SELF_AUDIT_LAST_KEY]: now });
+            setAuditLast(now);
+          }}>{t('auditDone')}</button>
         </section>
       ) : null}
 
