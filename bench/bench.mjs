@@ -3,6 +3,8 @@
 // Engine figures on the development corpus, side by side with peers measured in the same run:
 // harper.js (Automattic's in-browser linter, WASM) and alex (retext-equality + profanities).
 // Cold start = a fresh node process importing the library and checking its first post.
+// Then: scaling, incremental edits, bundle sizes, and (unless --engine-only) typing in Chromium
+// with and without the built extension (bench/browser.mjs). Budgets are reported, never asserted.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -85,7 +87,7 @@ console.log(`${'engine'.padEnd(10)} ${'cold ms'.padStart(10)} ${'p50 ms'.padStar
 for (const [name, c, w] of rows) console.log(row(name, c, w));
 result.ratios = {};
 for (const [name, c, w] of rows.slice(1)) {
-  result.peers[name] = fig(c, w);
+  result.peers[name === 'harper.js' ? 'harper' : name] = fig(c, w);
   result.ratios[name] = { cold: r2(coldB / c), post_p50: r2(warmB.p50 / w.p50), post_p95: r2(warmB.p95 / w.p95) };
   console.log(`ratio balise / ${name.padEnd(9)}: cold ${(coldB / c).toFixed(3)}, warm p50 ${(warmB.p50 / w.p50).toFixed(3)}, p95 ${(warmB.p95 / w.p95).toFixed(3)}  (below 1 = Balise faster)`);
 }
@@ -120,6 +122,67 @@ for (const n of [1_000, 10_000, 100_000, 200_000]) {
 const [a, , , d] = result.scaling;
 result.scaling_slope_ms_per_1k = r2((d.ms - a.ms) / ((d.chars - a.chars) / 1000));
 console.log(`slope: ${result.scaling_slope_ms_per_1k} ms per 1,000 characters (1k→200k); 200k/1k time ratio ${(d.ms / a.ms).toFixed(0)} for a size ratio of 200`);
+
+// --- incremental: one-character edits in the middle of a 10,000-character blog post ---
+{
+  const post = sized(10_000);
+  const checker = balise.createIncrementalChecker(balise.engine);
+  const ctx = { platform: 'blog', account: 'professional' };
+  await checker.check(post, ctx);
+  const mid = post.indexOf(' ', 5_000);
+  const xs = [];
+  let text = post;
+  for (let i = 0; i < 200; i++) {
+    // Type a letter, then take it back: the shape of real typing in the middle of a paragraph.
+    text = i % 2 === 0 ? text.slice(0, mid) + 'e' + text.slice(mid) : post;
+    const t0 = performance.now();
+    await checker.check(text, ctx);
+    xs.push(performance.now() - t0);
+  }
+  result.incremental_ms = { chars: post.length, edits: xs.length, p50: r2(q(xs, 0.5)), p95: r2(q(xs, 0.95)) };
+  console.log(`\nincremental (1-char edits in the middle of a ${post.length}-char post, ${xs.length} edits): p50 ${q(xs, 0.5).toFixed(2)} ms, p95 ${q(xs, 0.95).toFixed(2)} ms (budget p95 ≤ 16 ms: ${q(xs, 0.95) <= 16 ? 'met' : 'NOT met'})`);
+}
+
+// --- bundle sizes: what a tab loads (content script) and what the engine host loads (worker) ---
+{
+  const { gzipSync } = await import('node:zlib');
+  const out = join(ROOT, '.output/chrome-mv3');
+  const size = (f) => {
+    const p = join(out, f);
+    if (!existsSync(p)) return null;
+    const b = readFileSync(p);
+    return { raw: b.length, gzip: gzipSync(b, { level: 9 }).length };
+  };
+  const cs = size('content-scripts/content.js');
+  const worker = size('rule-worker.js');
+  if (cs && worker) {
+    result.bundle = { content_script_bytes: cs.raw, content_script_gzip_bytes: cs.gzip, worker_bytes: worker.raw, worker_gzip_bytes: worker.gzip };
+    console.log(`\nbundles (.output/chrome-mv3): content script ${(cs.raw / 1024).toFixed(1)} KB (${(cs.gzip / 1024).toFixed(1)} KB gzip; budget ≤ 40 KB gzip: ${cs.gzip <= 40 * 1024 ? 'met' : 'NOT met'}), rule worker ${(worker.raw / 1024).toFixed(0)} KB (${(worker.gzip / 1024).toFixed(0)} KB gzip)`);
+  } else console.log('\nbundles: .output/chrome-mv3 not built (npm run build) — skipped');
+}
+
+// --- the browser: typing in the real editors with and without the extension ---
+if (enginePeers) {
+  const { browserBench } = await import('./browser.mjs');
+  console.log('\nbrowser (Chromium, built extension, 1,000 characters typed at a steady pace, with vs without Balise):');
+  try {
+    const b = await browserBench(ROOT);
+    result.browser = b;
+    console.log(`${'editor'.padEnd(9)} ${'key→hl p50'.padStart(11)} ${'key→hl p95'.padStart(11)} ${'long tasks +'.padStart(13)} ${'input delay p95 +'.padStart(18)} ${'heap +MB'.padStart(9)}`);
+    for (const [name, e] of Object.entries(b.per_editor)) {
+      console.log(`${name.padEnd(9)} ${String(e.keystroke_to_highlight_ms.p50).padStart(11)} ${String(e.keystroke_to_highlight_ms.p95).padStart(11)} ${String(e.long_tasks.added).padStart(13)} ${String(e.input_delay_p95_ms.added).padStart(18)} ${String(e.heap_mb.added).padStart(9)}`);
+    }
+    console.log(`budgets: keystroke→highlight p95 ≤ 100 ms: ${b.keystroke_to_highlight_ms.p95 <= 100 ? 'met' : 'NOT met'}; no long task added: ${b.long_tasks_added <= 0 ? 'met' : 'NOT met'}; added input delay p95 ≤ 1 ms: ${b.input_delay_added_p95_ms <= 1 ? 'met' : 'NOT met'}; memory added ≤ 10 MB: ${b.heap_added_mb <= 10 ? 'met' : 'NOT met'}`);
+  } catch (e) {
+    console.log(`browser part skipped: ${e.message}`);
+  }
+}
+
+// --- budgets against the peer, same run ---
+if (result.ratios?.['harper.js']) {
+  const h = result.ratios['harper.js'];
+  console.log(`\nbudgets vs harper.js (same run): warm median ratio ${h.post_p50} (≤ 0.1: ${h.post_p50 <= 0.1 ? 'met' : 'NOT met'}), cold start ratio ${h.cold} (≤ 0.2: ${h.cold <= 0.2 ? 'met' : 'NOT met'})`);
+}
 
 if (jsonOut) {
   writeFileSync(jsonOut, JSON.stringify(result, null, 2) + '\n');

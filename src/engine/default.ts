@@ -5,3 +5,4 @@ import type { RuleBundle } from './types';
 
 export const engine = createEngine(bundle as unknown as RuleBundle);
 export const analyze = engine.analyze;
+export { createIncrementalChecker } from './incremental';

@@ -35,7 +35,10 @@ async function loadOwn(): Promise<{ settings: Settings; notices: Notice[] }> {
   const stored = await browser.storage.local.get([SETTINGS_KEY, 'accounts']);
   const legacy = stored[SETTINGS_KEY] === undefined && stored.accounts !== undefined ? { accounts: stored.accounts } : {};
   const { settings, notices } = parseSettings(stored[SETTINGS_KEY], legacy, newSalt());
-  const needsWrite = notices.length > 0 || stored[SETTINGS_KEY] === undefined || (stored[SETTINGS_KEY] as any)?.version !== settings.version;
+  // Write back only to repair or migrate what is stored. Nothing stored means defaults: writing
+  // them here would race with (and could undo) a change made at the same moment elsewhere.
+  const hasStored = stored[SETTINGS_KEY] !== undefined;
+  const needsWrite = notices.length > 0 || Object.keys(legacy).length > 0 || (hasStored && (stored[SETTINGS_KEY] as any)?.version !== settings.version);
   if (needsWrite) {
     const write: Record<string, unknown> = { [SETTINGS_KEY]: settings };
     if (notices.length) write[NOTICE_KEY] = { fields: notices.map((n) => n.field), at: Date.now() };

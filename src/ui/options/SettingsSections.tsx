@@ -257,10 +257,14 @@ function WatchListSection({ settings: s, locked, save, say }: { settings: Settin
     e.preventDefault();
     const n = name.trim();
     if (!n) return say('error', t('watchEmpty'));
-    const hashes = await hashWatchEntry(s.watchList.salt, n);
+    // The salt must be the stored one: on a fresh profile nothing is stored yet, so store it first.
+    const { settings: stored } = await updateSettings((x) => ({ watchList: x.watchList }));
+    const salt = stored.watchList.salt;
+    const hashes = await hashWatchEntry(salt, n);
     setName('');
     await save(
       (x) => {
+        if (x.watchList.salt !== salt) return {}; // changed meanwhile (import, reset): nothing written
         const set = new Set(x.watchList.hashes);
         for (const h of hashes) add ? set.add(h) : set.delete(h);
         return { watchList: { salt: x.watchList.salt, hashes: [...set] } };
