@@ -40,6 +40,14 @@ export class EngineClient {
     else w.resolve(r.findings ?? []);
   }
 
+  /**
+   * Starts the engine host and its worker now (offscreen document, rules, NLP warm-up), so that
+   * the first warnings do not wait for a cold start once the user begins to type.
+   */
+  prewarm(): void {
+    void this.connect().catch(() => undefined);
+  }
+
   /** Findings for `text`, or null when a newer check for the same box superseded this one. */
   async check(box: string, text: string, context: AnalyzeContext): Promise<Finding[] | null> {
     const req: CheckRequest = { type: 'check', id: ++this.id, box, text, context };

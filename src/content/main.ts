@@ -509,7 +509,10 @@ export function startContent(ctx: { signal: AbortSignal }): void {
       requests.scan();
     }, 200);
   };
-  void settingsRead.then(scanRequests);
+  void settingsRead.then(() => {
+    scanRequests();
+    if (enabled()) client.prewarm();
+  });
   for (const f of Array.from(document.querySelectorAll('iframe'))) watchFrame(f);
   // One narrowly filtered observer: new iframes (editor canvases) and removed compose boxes.
   const mo = new MutationObserver((records) => {

@@ -40,8 +40,23 @@ export async function handle(req: WorkerRequest): Promise<WorkerReply> {
 }
 
 /** Wires `handle` to a worker scope (or anything with onmessage/postMessage). */
+/**
+ * Warm-up as soon as the worker starts, before anyone types: the first person-name check loads the
+ * NLP (compromise, fr-compromise: a few hundred milliseconds), which would otherwise land in the
+ * middle of the user's typing as a one-off delay of the warnings.
+ */
+export const WARM_UP = [
+  'Rencontré Julie Tremblay ce matin au CLSC, elle a été placée en famille d’accueil hier.',
+  'I met Tom Baker this morning, he was placed in a group home last week.',
+];
+export async function warmUp(): Promise<void> {
+  for (const text of WARM_UP) await engine.analyze(text, { account: 'professional', platform: 'blog' });
+}
+
 export function serve(scope: { onmessage: ((e: MessageEvent) => void) | null; postMessage(m: unknown): void }): void {
+  // Requests queue behind the warm-up (a worker runs one task at a time) and are answered after it.
+  const warm = warmUp().catch(() => undefined);
   scope.onmessage = (e: MessageEvent) => {
-    void handle(e.data as WorkerRequest).then((r) => scope.postMessage(r));
+    void warm.then(() => handle(e.data as WorkerRequest)).then((r) => scope.postMessage(r));
   };
 }

@@ -20,3 +20,14 @@ describe('rule worker', () => {
     expect(r.findings ?? []).toEqual([]);
   });
 });
+
+describe('worker warm-up', () => {
+  it('the warm-up texts really go through the person-name (NLP) rule in both languages', async () => {
+    const { WARM_UP } = await import('../../src/worker/rule-worker');
+    const { analyze } = await import('../../src/engine/default');
+    for (const text of WARM_UP) {
+      const f = await analyze(text, { account: 'professional', platform: 'blog' });
+      expect(f.map((x) => x.ruleId)).toContain('client-confidentiality/named-person-in-case');
+    }
+  });
+});
