@@ -19,9 +19,6 @@ export interface RequestAdapter {
   hosts: RegExp;
   /** Every incoming request under `root`. */
   find(root: ParentNode): IncomingRequest[];
-  /** Whether a click landed on an Accept/Confirm control (a selector tested along the composed path). */
-  acceptSelector: string;
-  declineSelector: string;
   privacy: { key: string; url: string }[];
   testUrls: string[];
 }
@@ -61,8 +58,6 @@ export const REQUEST_SITES: RequestAdapter[] = [
       }
       return out;
     },
-    acceptSelector: FB_CONFIRM,
-    declineSelector: FB_DELETE,
     privacy: [
       { key: 'privacyFacebookRequests', url: 'https://www.facebook.com/settings/?tab=how_people_find_and_contact_you' },
       { key: 'privacyFacebookCheckup', url: 'https://www.facebook.com/privacy/checkup/' },
@@ -85,8 +80,6 @@ export const REQUEST_SITES: RequestAdapter[] = [
       }
       return out;
     },
-    acceptSelector: LI_ACCEPT,
-    declineSelector: LI_IGNORE,
     privacy: [
       { key: 'privacyLinkedinVisibility', url: 'https://www.linkedin.com/mypreferences/d/categories/visibility' },
       { key: 'privacyLinkedinPrivacy', url: 'https://www.linkedin.com/mypreferences/d/categories/privacy' },
@@ -110,8 +103,6 @@ export const REQUEST_SITES: RequestAdapter[] = [
       }
       return out;
     },
-    acceptSelector: '[data-testid=UserCell] button, [data-testid=UserCell] [role=button]',
-    declineSelector: '[data-testid=UserCell] button, [data-testid=UserCell] [role=button]',
     privacy: [
       { key: 'privacyXAudience', url: 'https://x.com/settings/audience_and_tagging' },
       { key: 'privacyXPrivacy', url: 'https://x.com/settings/privacy_and_safety' },
