@@ -10,7 +10,7 @@ import { EngineClient } from './engine-client';
 import { citationFor } from '../engine/jurisdiction';
 import { defaults, type Settings, type SiteId } from '../settings/schema';
 import { loadSettings, updateSettings, watchSettings } from '../settings/store';
-import { t, uiLang, useLanguage } from '../ui/i18n';
+import { uiLang, useLanguage } from '../ui/i18n';
 import { FOCUS_MESSAGE, JOURNAL_ADD, LOCALE_MESSAGE, STATUS_MESSAGE } from '../worker/protocol';
 import type { TabStatus } from './status';
 import { requestAdapterFor } from '../sites/requests';

@@ -3,7 +3,6 @@
  * keys and reports what happened in words (an aria-live status), never silently.
  */
 import { useEffect } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { t, uiLang } from '../i18n';
 import { SelfHostedSection } from './SelfHosted';
 import { SettingsSections } from './SettingsSections';
