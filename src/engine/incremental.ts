@@ -6,7 +6,8 @@
  */
 import type { Engine } from './index';
 import { languageScore } from './language';
-import { foldText } from './normalize';
+import { foldText, normalize, toOriginal } from './normalize';
+import { splitSentences } from './sentences';
 import type { AnalyzeContext, Finding, Lang } from './types';
 
 export interface IncrementalStats {
@@ -20,6 +21,37 @@ export interface IncrementalChecker {
   check(text: string, context?: AnalyzeContext): Promise<Finding[]>;
   readonly stats: IncrementalStats;
   clear(): void;
+}
+
+/** Lines longer than this are cached sentence by sentence (a long paragraph is re-analysed in part). */
+const CHUNK_LINE = 240;
+
+const pieceCache = new Map<string, [number, number][]>();
+
+/** [start, end) pieces of a line, cut where the engine itself ends sentences (cached by line). */
+function pieces(line: string): [number, number][] {
+  if (line.length <= CHUNK_LINE) return [[0, line.length]];
+  const hit = pieceCache.get(line);
+  if (hit) return hit;
+  const out = cut(line);
+  if (pieceCache.size > 2000) pieceCache.clear();
+  pieceCache.set(line, out);
+  return out;
+}
+
+function cut(line: string): [number, number][] {
+  const norm = normalize(line);
+  const out: [number, number][] = [];
+  let from = 0;
+  for (const s of splitSentences(norm)) {
+    const [, end] = toOriginal(norm, s.start, s.end);
+    if (end - from >= 80 || end >= line.length) {
+      out.push([from, end]);
+      from = end;
+    }
+  }
+  if (from < line.length) out.push([from, line.length]);
+  return out;
 }
 
 export function createIncrementalChecker(engine: Engine, maxEntries = 4000): IncrementalChecker {
@@ -39,17 +71,21 @@ export function createIncrementalChecker(engine: Engine, maxEntries = 4000): Inc
     let offset = 0;
     for (const line of text.split('\n')) {
       if (line.trim()) {
-        const key = ctxKey + '\u0000' + line;
-        let found = cache.get(key);
-        if (found) {
-          cache.delete(key);
-          stats.reused++;
-        } else {
-          found = await engine.analyze(line, lineCtx, 'local');
-          stats.analysed++;
+        for (const [a, b] of pieces(line)) {
+          const piece = line.slice(a, b);
+          if (!piece.trim()) continue;
+          const key = ctxKey + '\u0000' + piece;
+          let found = cache.get(key);
+          if (found) {
+            cache.delete(key);
+            stats.reused++;
+          } else {
+            found = await engine.analyze(piece, lineCtx, 'local');
+            stats.analysed++;
+          }
+          cache.set(key, found);
+          for (const f of found) out.push({ ...f, start: f.start + offset + a, end: f.end + offset + a });
         }
-        cache.set(key, found);
-        for (const f of found) out.push({ ...f, start: f.start + offset, end: f.end + offset });
       }
       offset += line.length + 1;
     }
