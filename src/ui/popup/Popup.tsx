@@ -5,7 +5,7 @@
  * checklist for this draft, Balise on/off for this site, and the options page.
  * `?tab=<id>` targets a given tab (the page opened outside the toolbar, e.g. in tests).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import type { TabStatus } from '../../content/status';
 import { loadSettings, updateSettings, watchSettings, type LoadedSettings } from '../../settings/store';
@@ -53,6 +53,8 @@ export function Popup() {
   const [ticks, setTicks] = useState<string[]>([]);
   const [note, setNote] = useState('');
   const [auditLast, setAuditLast] = useState<unknown>(undefined);
+  /** Bumped by every change made here: a status read that started before it is out of date. */
+  const edits = useRef(0);
   useEffect(() => {
     void browser.storage.local.get(SELF_AUDIT_LAST_KEY).then((s: any) => setAuditLast(s[SELF_AUDIT_LAST_KEY] ?? null));
   }, []);
@@ -71,9 +73,10 @@ export function Popup() {
       if (!alive) return;
       setTab(tb);
       const tick = async () => {
+        const before = edits.current;
         const p = await probe(tb);
         if (!alive) return;
-        setState(p);
+        if (before === edits.current) setState(p);
         timer = window.setTimeout(tick, REFRESH_MS);
       };
       void tick();
@@ -107,6 +110,7 @@ export function Popup() {
     const key = status?.account?.key;
     if (!key || !status?.account) return;
     // Shown at once; the page re-checks the draft when the settings change.
+    edits.current++;
     setState({ kind: 'ok', status: { ...status, account: { ...status.account, type } } });
     await updateSettings((s) => {
       const accounts = { ...s.accounts };
@@ -114,15 +118,16 @@ export function Popup() {
       else accounts[key] = type;
       return { accounts };
     });
-    setState(await probe(tab));
+    edits.current++; // status reads that started while saving are out of date too
   }
 
   async function setSite(on: boolean) {
     const site = status?.site as SiteId | undefined;
     if (!site || !status) return;
+    edits.current++;
     setState({ kind: 'ok', status: { ...status, enabled: on } });
     await updateSettings((s) => ({ sites: { ...s.sites, [site]: on } }));
-    setState(await probe(tab));
+    edits.current++;
   }
 
   async function allowHere(host: string) {
