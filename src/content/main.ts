@@ -8,6 +8,7 @@ import type { Account, Finding } from '../engine/types';
 import { adapterFor, GENERIC, type DetectedAccount, type SiteAdapter } from '../sites';
 import { EngineClient } from './engine-client';
 import { citationFor } from '../engine/jurisdiction';
+import { WATCH_LIST_RULE } from '../engine/watchlist';
 import { defaults, type Settings, type SiteId } from '../settings/schema';
 import { loadSettings, updateSettings, watchSettings } from '../settings/store';
 import { uiLang, useLanguage } from '../ui/i18n';
@@ -24,7 +25,6 @@ import { isTextField, readBox, rangeFor, type TextMap } from './text-map';
  * with continuous typing instead of waiting for a pause); changed lines only are re-analysed.
  */
 const CHECK_EVERY_MS = 60;
-const WATCH_RULE = 'client-confidentiality/watch-list-name';
 const MAX_CHARS = 200_000;
 
 interface Box {
@@ -65,7 +65,7 @@ export function startContent(ctx: { signal: AbortSignal }): void {
   let cfg: Settings = defaults();
   const siteKey = site.id as SiteId;
   const enabled = () => cfg.sites[siteKey] !== false;
-  const readDismissed = (v: unknown) => new Set<string>(Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
+  const readStrings = (v: unknown) => new Set<string>(Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
   const readMuted = (v: any) => new Set<string>(Array.isArray(v?.[host]) ? v[host] : []);
   const readMap = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
   const loadLocale = (lang: string) => browser.runtime.sendMessage({ type: LOCALE_MESSAGE, lang }) as Promise<Record<string, { message: string }>>;
@@ -79,15 +79,15 @@ export function startContent(ctx: { signal: AbortSignal }): void {
     browser.storage.local.get(['dismissed', 'muted', 'detectedAccounts', 'askedAccounts']),
     loadSettings().then((l) => applySettings(l.settings)),
   ]).then(([s]: any[]) => {
-    dismissed = readDismissed(s.dismissed);
+    dismissed = readStrings(s.dismissed);
     muted = readMuted(s.muted);
-    asked = readDismissed(s.askedAccounts);
+    asked = readStrings(s.askedAccounts);
     return readMap(s.detectedAccounts);
   }, () => ({}) as Record<string, unknown>);
   // Changes made elsewhere (another tab, the popup, the options page) apply here at once.
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local') return;
-    if ('dismissed' in changes) dismissed = readDismissed(changes.dismissed!.newValue);
+    if ('dismissed' in changes) dismissed = readStrings(changes.dismissed!.newValue);
     if ('muted' in changes) muted = readMuted(changes.muted!.newValue);
     if ('dismissed' in changes || 'muted' in changes) for (const b of boxes.values()) show(b);
   };
@@ -149,7 +149,7 @@ export function startContent(ctx: { signal: AbortSignal }): void {
     for (const f of list) {
       const c = cfg.categories[f.category];
       // The user's own watch list always applies, whatever the category switches say.
-      if (c && !c.enabled && f.ruleId !== WATCH_RULE) continue;
+      if (c && !c.enabled && f.ruleId !== WATCH_LIST_RULE) continue;
       out.push({ ...f, severity: c?.severity ?? f.severity, source: citationFor(f, cfg.jurisdiction, uiLang()) });
     }
     return out;
@@ -515,9 +515,16 @@ export function startContent(ctx: { signal: AbortSignal }): void {
   });
   for (const f of Array.from(document.querySelectorAll('iframe'))) watchFrame(f);
   // One narrowly filtered observer: new iframes (editor canvases) and removed compose boxes.
+  // Typing changes the editors' own DOM all the time: those mutations are the per-box observers'
+  // business (re-check); here they would only re-scan the page on every keystroke.
+  const insideBox = (n: Node) => {
+    for (const b of boxes.values()) if (b.el.contains(n)) return true;
+    return false;
+  };
   const mo = new MutationObserver((records) => {
     let removed = false;
     for (const r of records) {
+      if (insideBox(r.target)) continue;
       for (const n of Array.from(r.addedNodes)) {
         if (n.nodeType !== 1) continue;
         if ((n as Element).tagName === 'IFRAME') watchFrame(n as HTMLIFrameElement);

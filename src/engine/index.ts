@@ -9,7 +9,7 @@ import { findPeople } from './nlp';
 import { normalize, toOriginal, type Normalized } from './normalize';
 import { splitSentences, type Sentence } from './sentences';
 import type { AnalyzeContext, CompiledRule, Finding, Lang, RuleBundle, WatchList } from './types';
-import { watchListMatches } from './watchlist';
+import { WATCH_LIST_RULE, watchListMatches } from './watchlist';
 
 export * from './types';
 export { normalize, toOriginal } from './normalize';
@@ -367,7 +367,7 @@ const WATCH = {
 
 function watchFinding(lang: Lang, start: number, end: number, say: Lang = lang): Finding {
   return {
-    ruleId: 'client-confidentiality/watch-list-name',
+    ruleId: WATCH_LIST_RULE,
     category: 'client-confidentiality',
     severity: 'error',
     start,

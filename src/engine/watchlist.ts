@@ -6,6 +6,9 @@
 import { foldText, type Normalized } from './normalize';
 import type { WatchList } from './types';
 
+/** The rule id of a watch-list finding. */
+export const WATCH_LIST_RULE = 'client-confidentiality/watch-list-name';
+
 const enc = new TextEncoder();
 const cache = new Map<string, string>();
 

@@ -54,11 +54,14 @@ export async function loadSettings(): Promise<LoadedSettings> {
   return { settings: m.settings, locked: m.locked, notices: [...own.notices, ...m.notices] };
 }
 
-/** Changes some fields of the user's settings (locked fields are left as the organisation set them). */
-export async function updateSettings(change: (s: Settings) => Partial<Settings>): Promise<LoadedSettings> {
+/**
+ * Changes some fields of the user's settings (locked fields are left as the organisation set them).
+ * `change` sees the settings about to be written (e.g. the watch list's salt that will be stored).
+ */
+export async function updateSettings(change: (s: Settings) => Partial<Settings> | Promise<Partial<Settings>>): Promise<LoadedSettings> {
   const own = await loadOwn();
   const { locked } = applyManaged(own.settings, await managed());
-  const patch = change(own.settings);
+  const patch = await change(own.settings);
   for (const k of Object.keys(patch) as SettingPath[]) if (locked.has(k)) delete (patch as any)[k];
   await browser.storage.local.set({ [SETTINGS_KEY]: { ...own.settings, ...patch } });
   return loadSettings();

@@ -8,21 +8,9 @@ import { CATEGORIES } from '../../engine/types';
 import { clearJournal, deleteEntry, enforceRetention, listEntries, openJournal, toCSV, toJSON, type Filter, type JournalEntry } from '../../journal/journal';
 import { RETENTION_CHOICES, SITE_IDS, type Settings } from '../../settings/schema';
 import { t, uiLang } from '../i18n';
+import { download, siteName, type Save, type Say } from '../shared';
 
-type Save = (c: (s: Settings) => Partial<Settings>, done?: string) => Promise<void>;
-type Say = (kind: 'ok' | 'error', text: string) => void;
 const catLabel = (c: string) => t(`cat_${c.replace(/-/g, '_')}`);
-const SITE_NAMES: Record<string, string> = { facebook: 'Facebook', x: 'X', linkedin: 'LinkedIn', wordpress: 'WordPress', medium: 'Medium', substack: 'Substack', ghost: 'Ghost', blogger: 'Blogger', options: 'Options' };
-const siteName = (s: string) => SITE_NAMES[s] ?? t('siteSelfHosted');
-
-function download(name: string, type: string, body: string) {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([body], { type }));
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-}
-
 export function JournalSection({ settings, locked, save, say }: { settings: Settings; locked: boolean; save: Save; say: Say }) {
   const [filter, setFilter] = useState<Filter>({});
   const [entries, setEntries] = useState<JournalEntry[] | null>(null);

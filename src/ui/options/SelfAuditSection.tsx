@@ -4,8 +4,8 @@ import { browser } from 'wxt/browser';
 import { AUDIT_MONTHS, type Settings } from '../../settings/schema';
 import { SELF_AUDIT_LAST_KEY, SELF_AUDIT_LINKS } from '../../settings/self-audit';
 import { t, uiLang } from '../i18n';
+import type { Save } from '../shared';
 
-type Save = (c: (s: Settings) => Partial<Settings>, done?: string) => Promise<void>;
 
 export function SelfAuditLinks() {
   return (

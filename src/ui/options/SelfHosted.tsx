@@ -9,6 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { originsFor, parseDomain, SELF_HOSTED_KEY, storedDomains, type DomainError } from '../../sites/self-hosted';
 import { t } from '../i18n';
+import { allowAndAdd } from '../shared';
 
 interface Row {
   host: string;
@@ -54,11 +55,15 @@ export function SelfHostedSection() {
 
   const hosts = rows?.map((r) => r.host) ?? [];
 
-  async function request(host: string): Promise<boolean> {
+  /** In the click itself (the prompt needs a user gesture): ask for the host, then add it. */
+  async function grant(host: string): Promise<boolean> {
     try {
-      return await browser.permissions.request({ origins: originsFor(host) });
-    } catch (e: any) {
-      setStatus({ kind: 'error', text: t('selfHostedFailed', String(e?.message ?? e)) });
+      const r = await allowAndAdd(host);
+      setStatus(r === 'added' ? { kind: 'ok', text: t('selfHostedAdded', host) } : { kind: 'error', text: t('selfHostedRefused', host) });
+      await refresh();
+      return r === 'added';
+    } catch (err: any) {
+      setStatus({ kind: 'error', text: t('selfHostedFailed', String(err?.message ?? err)) });
       return false;
     }
   }
@@ -72,29 +77,10 @@ export function SelfHostedSection() {
     }
     setBusy(true);
     try {
-      // First thing in the click: browsers only show the permission prompt during a user gesture.
-      const granted = await request(parsed.host);
-      if (!granted) {
-        setStatus((s) => (s?.kind === 'error' ? s : { kind: 'error', text: t('selfHostedRefused', parsed.host) }));
-        return;
-      }
-      const current = storedDomains((await browser.storage.local.get(SELF_HOSTED_KEY))[SELF_HOSTED_KEY]);
-      if (!current.includes(parsed.host)) await browser.storage.local.set({ [SELF_HOSTED_KEY]: [...current, parsed.host] });
-      setInput('');
-      setStatus({ kind: 'ok', text: t('selfHostedAdded', parsed.host) });
-      await refresh();
-    } catch (err: any) {
-      setStatus({ kind: 'error', text: t('selfHostedFailed', String(err?.message ?? err)) });
+      if (await grant(parsed.host)) setInput('');
     } finally {
       setBusy(false);
     }
-  }
-
-  async function onAllow(host: string) {
-    if (await request(host)) {
-      setStatus({ kind: 'ok', text: t('selfHostedAdded', host) });
-      await refresh();
-    } else setStatus((s) => (s?.kind === 'error' ? s : { kind: 'error', text: t('selfHostedRefused', host) }));
   }
 
   async function onRemove(host: string) {
@@ -141,7 +127,7 @@ export function SelfHostedSection() {
               <span class="host">{r.host}</span>
               <span class={r.granted ? 'state ok' : 'state off'}>{r.granted ? t('selfHostedActive') : t('selfHostedNoAccess')}</span>
               {r.granted ? null : (
-                <button type="button" onClick={() => onAllow(r.host)}>{t('selfHostedAllow')}</button>
+                <button type="button" onClick={() => grant(r.host)}>{t('selfHostedAllow')}</button>
               )}
               <button type="button" onClick={() => onRemove(r.host)} aria-label={t('selfHostedRemoveLabel', r.host)}>
                 {t('selfHostedRemove')}

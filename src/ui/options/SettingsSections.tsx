@@ -21,15 +21,11 @@ import {
 } from '../../settings/schema';
 import { loadSettings, NOTICE_KEY, replaceSettings, updateSettings, watchSettings, type LoadedSettings } from '../../settings/store';
 import { t } from '../i18n';
+import { download, siteName, type Save, type Say } from '../shared';
 import { JOURNAL_ADD } from '../../worker/protocol';
 import { JournalSection } from './JournalSection';
 import { SelfAuditSection } from './SelfAuditSection';
 
-type Say = (kind: 'ok' | 'error', text: string) => void;
-
-const SITE_NAMES: Record<string, string> = {
-  facebook: 'Facebook', x: 'X', linkedin: 'LinkedIn', wordpress: 'WordPress.com', medium: 'Medium', substack: 'Substack', ghost: 'Ghost', blogger: 'Blogger',
-};
 
 function Locked({ on }: { on: boolean }) {
   return on ? <span class="locked">{t('setByOrganisation')}</span> : null;
@@ -50,7 +46,7 @@ export function SettingsSections() {
   const s = loaded.settings;
   const locked = (k: SettingPath) => loaded.locked.has(k);
   const say: Say = (kind, text) => setStatus({ kind, text });
-  const save = async (change: (s: Settings) => Partial<Settings>, done = t('settingsSaved')) => {
+  const save: Save = async (change, done = t('settingsSaved')) => {
     try {
       setLoaded(await updateSettings(change));
       say('ok', done);
@@ -155,7 +151,7 @@ export function SettingsSections() {
             <li key={id}>
               <label>
                 <input type="checkbox" checked={s.sites[id]} disabled={locked('sites')} onChange={(e) => save((x) => ({ sites: { ...x.sites, [id]: (e.target as HTMLInputElement).checked } }))} />{' '}
-                {SITE_NAMES[id] ?? t('siteSelfHosted')}
+                {siteName(id)}
               </label>
             </li>
           ))}
@@ -171,7 +167,7 @@ export function SettingsSections() {
   );
 }
 
-function AccountsSection({ settings: s, locked, save, say }: { settings: Settings; locked: boolean; save: (c: (s: Settings) => Partial<Settings>, done?: string) => Promise<void>; say: Say }) {
+function AccountsSection({ settings: s, locked, save, say }: { settings: Settings; locked: boolean; save: Save; say: Say }) {
   const [detected, setDetected] = useState<Record<string, { site: string; label: string; kind: string }>>({});
   const [site, setSite] = useState('facebook');
   const [name, setName] = useState('');
@@ -223,7 +219,7 @@ function AccountsSection({ settings: s, locked, save, say }: { settings: Setting
             {[...rows].map(([key, r]) => (
               <tr key={key} data-account={key}>
                 <th scope="row">{r.label}</th>
-                <td>{SITE_NAMES[r.site] ?? t('siteSelfHosted')}</td>
+                <td>{siteName(r.site)}</td>
                 <td>
                   <select aria-label={t('accountTypeFor', r.label)} value={s.accounts[key] ?? ''} disabled={locked} onChange={(e) => classify(key, (e.target as HTMLSelectElement).value as AccountType | '')}>
                     <option value="">{t('accountType_unknown')}</option>
@@ -241,7 +237,7 @@ function AccountsSection({ settings: s, locked, save, say }: { settings: Setting
       <form class="row" onSubmit={addManual}>
         <label for="manual-site">{t('siteColumn')}</label>
         <select id="manual-site" value={site} onChange={(e) => setSite((e.target as HTMLSelectElement).value)} disabled={locked}>
-          {SITE_IDS.map((id) => <option value={id}>{SITE_NAMES[id] ?? t('siteSelfHosted')}</option>)}
+          {SITE_IDS.map((id) => <option value={id}>{siteName(id)}</option>)}
         </select>
         <label for="manual-name">{t('accountNameLabel')}</label>
         <input id="manual-name" type="text" value={name} disabled={locked} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
@@ -251,22 +247,18 @@ function AccountsSection({ settings: s, locked, save, say }: { settings: Setting
   );
 }
 
-function WatchListSection({ settings: s, locked, save, say }: { settings: Settings; locked: boolean; save: (c: (s: Settings) => Partial<Settings>, done?: string) => Promise<void>; say: Say }) {
+function WatchListSection({ settings: s, locked, save, say }: { settings: Settings; locked: boolean; save: Save; say: Say }) {
   const [name, setName] = useState('');
   async function change(e: Event, add: boolean) {
     e.preventDefault();
     const n = name.trim();
     if (!n) return say('error', t('watchEmpty'));
-    // The salt must be the stored one: on a fresh profile nothing is stored yet, so store it first.
-    const { settings: stored } = await updateSettings((x) => ({ watchList: x.watchList }));
-    const salt = stored.watchList.salt;
-    const hashes = await hashWatchEntry(salt, n);
     setName('');
     await save(
-      (x) => {
-        if (x.watchList.salt !== salt) return {}; // changed meanwhile (import, reset): nothing written
+      // Hashed with the salt that is written along (on a fresh profile it is stored right now).
+      async (x) => {
         const set = new Set(x.watchList.hashes);
-        for (const h of hashes) add ? set.add(h) : set.delete(h);
+        for (const h of await hashWatchEntry(x.watchList.salt, n)) add ? set.add(h) : set.delete(h);
         return { watchList: { salt: x.watchList.salt, hashes: [...set] } };
       },
       add ? t('watchAdded') : t('watchRemoved'),
@@ -291,12 +283,7 @@ function WatchListSection({ settings: s, locked, save, say }: { settings: Settin
 function TransferSection({ settings, say, onReplaced }: { settings: Settings; say: Say; onReplaced: (l: LoadedSettings) => void }) {
   const [confirming, setConfirming] = useState(false);
   function doExport() {
-    const blob = new Blob([JSON.stringify(exportSettings(settings), null, 2)], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `balise-settings-${new Date().toISOString().slice(0, 10)}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    download(`balise-settings-${new Date().toISOString().slice(0, 10)}.json`, 'application/json', JSON.stringify(exportSettings(settings), null, 2));
     say('ok', t('exportDone'));
   }
   async function doImport(e: Event) {

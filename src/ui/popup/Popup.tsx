@@ -10,10 +10,12 @@ import { browser, type Browser } from 'wxt/browser';
 import type { TabStatus } from '../../content/status';
 import { loadSettings, updateSettings, watchSettings, type LoadedSettings } from '../../settings/store';
 import type { SiteId } from '../../settings/schema';
-import { originsFor, parseDomain, SELF_HOSTED_KEY, storedDomains } from '../../sites/self-hosted';
+import { parseDomain } from '../../sites/self-hosted';
 import { FOCUS_MESSAGE, STATUS_MESSAGE } from '../../worker/protocol';
 import { t, uiLang } from '../i18n';
-import { SELF_AUDIT_LAST_KEY, SELF_AUDIT_LINKS, selfAuditDue } from '../../settings/self-audit';
+import { SELF_AUDIT_LAST_KEY, selfAuditDue } from '../../settings/self-audit';
+import { SelfAuditLinks } from '../options/SelfAuditSection';
+import { allowAndAdd } from '../shared';
 
 const QUESTIONS = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8'];
 const REFRESH_MS = 1000;
@@ -134,12 +136,8 @@ export function Popup() {
     const parsed = parseDomain(host);
     if (!parsed.ok) return;
     try {
-      // In the click itself: the browser shows its prompt only during a user gesture.
-      const granted = await browser.permissions.request({ origins: originsFor(parsed.host) });
-      if (!granted) return setNote(t('selfHostedRefused', parsed.host));
-      const current = storedDomains((await browser.storage.local.get(SELF_HOSTED_KEY))[SELF_HOSTED_KEY]);
-      if (!current.includes(parsed.host)) await browser.storage.local.set({ [SELF_HOSTED_KEY]: [...current, parsed.host] });
-      setNote(t('selfHostedAdded', parsed.host));
+      const r = await allowAndAdd(parsed.host);
+      setNote(t(r === 'added' ? 'selfHostedAdded' : 'selfHostedRefused', parsed.host));
     } catch (e: any) {
       setNote(t('selfHostedFailed', String(e?.message ?? e)));
     }
@@ -204,14 +202,7 @@ export function Popup() {
         <section aria-labelledby="audit-title" class="audit">
           <h2 id="audit-title">{t('auditDueTitle')}</h2>
           <p>{t('auditIntro')}</p>
-          <ul>
-            {SELF_AUDIT_LINKS.map((l) => (
-              <li key={l.key}>
-                <a href={l.url} target="_blank" rel="noopener noreferrer">{t(l.key)}</a>
-              </li>
-            ))}
-            <li>{t('auditSearchName')}</li>
-          </ul>
+          <SelfAuditLinks />
           <button type="button" onClick={async () => {
             const now = Date.now();
             await browser.storage.local.set({ [SELF_AUDIT_LAST_KEY]: now });
