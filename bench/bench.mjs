@@ -14,7 +14,8 @@ import { ensureEngineBundle, ROOT } from '../bin/lib.mjs';
 
 const args = process.argv.slice(2);
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
-const enginePeers = !args.includes('--engine-only');
+// --engine-only skips the browser part; the peers always run, since the ratios need them in the same run.
+const withBrowser = !args.includes('--engine-only');
 const corpusPath = join(ROOT, '../shared/corpus/dev.jsonl');
 if (!existsSync(corpusPath)) {
   console.error(`bench: corpus not found at ${corpusPath} (../shared beside the project)`);
@@ -71,7 +72,7 @@ console.log(`corpus: ${posts.length} posts, ${posts.reduce((a, p) => a + p.text.
 const result = { date: new Date().toISOString(), machine: { node: process.version, cpus: cpus().length, model: cpus()[0]?.model }, engine: {}, peers: {} };
 const fig = (c, w) => ({ cold_start_ms: r2(c), post_ms: { p50: r2(w.p50), p95: r2(w.p95) }, per_1k_chars_ms: { p50: r2(w.per1k_p50) } });
 const rows = [['balise', cold('balise'), await warm((p) => balise.analyze(p.text, { account: p.account, platform: p.platform }))]];
-if (enginePeers) {
+{
   const { LocalLinter } = await import('harper.js');
   const { binaryInlined } = await import('harper.js/binaryInlined');
   const harper = new LocalLinter({ binary: binaryInlined });
@@ -162,7 +163,7 @@ console.log(`slope: ${result.scaling_slope_ms_per_1k} ms per 1,000 characters (1
 }
 
 // --- the browser: typing in the real editors with and without the extension ---
-if (enginePeers) {
+if (withBrowser) {
   const { browserBench } = await import('./browser.mjs');
   console.log('\nbrowser (Chromium, built extension, 1,000 characters typed at a steady pace, with vs without Balise):');
   try {

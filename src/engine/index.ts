@@ -8,7 +8,8 @@ import { detectLanguage, languageScore } from './language';
 import { findPeople } from './nlp';
 import { normalize, toOriginal, type Normalized } from './normalize';
 import { splitSentences, type Sentence } from './sentences';
-import type { AnalyzeContext, CompiledRule, Finding, Lang, RuleBundle, WatchList } from './types';
+import { matchAll, MatcherIndex, type Hits, type Matcher, type Spans } from './matcher';
+import type { AnalyzeContext, CompiledRule, Finding, Lang, PatternSet, RuleBundle, WatchList } from './types';
 import { WATCH_LIST_RULE, watchListMatches } from './watchlist';
 
 export * from './types';
@@ -18,24 +19,14 @@ export { normalize, toOriginal } from './normalize';
 const NLP_MAX_SENTENCE = 600;
 /** How far before an identifier (folded characters) an `unless` cue still applies to it. */
 const UNLESS_NEAR = 45;
+/** A matcher for an empty list (a bundle without a suppression cue): never matches. */
+const NEVER: Matcher = { id: -1, sticky: [], guard: new Int32Array(0), scan: null };
 
 interface PreparedRule {
   rule: CompiledRule;
-  groups: RegExp[];
-  unless: RegExp | null;
-  unlessPost: RegExp | null;
-}
-
-/** A group regex with its trigger words and a sticky twin, to run only where it can start. */
-interface Anchor {
-  sticky: RegExp;
-  trig: { e: Set<string>; p: Set<string> };
-}
-
-function wordTriggers(w: string, t: Anchor['trig']): boolean {
-  if (t.e.has(w)) return true;
-  if (t.p.size) for (let k = 1; k <= w.length; k++) if (t.p.has(w.slice(0, k))) return true;
-  return false;
+  groups: Matcher[];
+  unless: Matcher | null;
+  unlessPost: Matcher | null;
 }
 
 interface SentenceInfo extends Sentence {
@@ -46,11 +37,12 @@ interface SentenceInfo extends Sentence {
 class Post {
   readonly norm: Normalized;
   readonly sentences: SentenceInfo[];
-  private cache = new Map<RegExp, number[]>();
+  private cache = new Map<Matcher, Spans>();
   private idCache = new Map<string, IdMatch[]>();
+  private hitList: Hits | null = null;
   readonly lang: Lang;
 
-  constructor(readonly text: string, fallback: Lang, private anchors?: Map<RegExp, Anchor>) {
+  constructor(readonly text: string, fallback: Lang, private index: MatcherIndex) {
     this.norm = normalize(text);
     const raw = splitSentences(this.norm);
     const t = this.norm.text;
@@ -65,67 +57,27 @@ class Post {
     this.lang = postLang;
   }
 
-  /** All matches of `re` over the whole post as flat [start, end, start, end, …], computed once. */
-  matches(re: RegExp): number[] {
-    let m = this.cache.get(re);
-    if (m) return m;
-    m = [];
-    const t = this.norm.text;
-    const anchored = this.anchors?.get(re);
-    if (anchored) {
-      // The pattern can only start at one of its trigger words: try it there alone (sticky),
-      // instead of at every position of the post.
-      const { sticky, trig } = anchored;
-      let last = -1;
-      for (const [pos, w] of this.words()) {
-        if (pos < last || !wordTriggers(w, trig)) continue;
-        sticky.lastIndex = pos;
-        const x = sticky.exec(t);
-        if (x && x[0].length) {
-          m.push(pos, pos + x[0].length);
-          last = pos + x[0].length;
-        }
-      }
-    } else {
-      re.lastIndex = 0;
-      for (let x = re.exec(t); x; x = re.exec(t)) {
-        m.push(x.index, x.index + x[0].length);
-        if (x[0].length === 0) re.lastIndex++;
-      }
-    }
-    this.cache.set(re, m);
-    return m;
+  /** Where each matcher's patterns may start (one pass over the words, on first use). */
+  private get hits(): Hits {
+    return (this.hitList ??= this.index.hits(this.norm.text));
   }
 
-  private wordPositions: [number, string][] | null = null;
-  /** Every word of the folded text with its offset. */
-  words(): [number, string][] {
-    if (!this.wordPositions) {
-      this.wordPositions = [];
-      const re = /\w+/g;
-      const t = this.norm.text;
-      for (let x = re.exec(t); x; x = re.exec(t)) this.wordPositions.push([x.index, x[0]]);
-    }
-    return this.wordPositions;
+  /** All matches of `m` over the whole post as flat [start, end, start, end, …], computed once. */
+  matches(m: Matcher): Spans {
+    let r = this.cache.get(m);
+    if (!r) this.cache.set(m, (r = matchAll(m, this.norm.text, this.hits)));
+    return r;
+  }
+
+  /** Whether `m` can match at all: one of its patterns' first words is in the post (or it must be scanned for). */
+  canMatch(m: Matcher): boolean {
+    return m.scan !== null || this.hits.sets[m.id] !== undefined;
   }
 
   ids(name: string): IdMatch[] {
     let m = this.idCache.get(name);
     if (!m) this.idCache.set(name, (m = VALIDATORS[name]!.find(this.norm.text)));
     return m;
-  }
-
-  private distinct: Set<string> | null = null;
-  /**
-   * Whether `re` can match at all: a group with trigger words (see compilePatternList in src/rules-compiler/pattern.ts)
-   * needs one of them among the post's words. Lets a rule be skipped before any regex runs.
-   */
-  canMatch(re: RegExp): boolean {
-    const anchored = this.anchors?.get(re);
-    if (!anchored) return true;
-    this.distinct ??= new Set(this.words().map(([, w]) => w));
-    for (const w of this.distinct) if (wordTriggers(w, anchored.trig)) return true;
-    return false;
   }
 
   /** Index of the sentence containing folded offset `pos`. */
@@ -140,22 +92,24 @@ class Post {
     return lo;
   }
 
-  /** First match of `re` inside [start, end), or null. */
-  firstIn(re: RegExp, start: number, end: number): [number, number] | null {
-    const m = this.matches(re);
-    for (let i = 0; i < m.length; i += 2) {
-      if (m[i]! >= start && m[i + 1]! <= end) return [m[i]!, m[i + 1]!];
-      if (m[i]! >= end) break;
+  /** First match of `m` inside [start, end), or null. */
+  firstIn(m: Matcher, start: number, end: number): [number, number] | null {
+    if (!this.canMatch(m)) return null;
+    const x = this.matches(m);
+    for (let i = 0; i < x.length; i += 2) {
+      if (x[i]! >= start && x[i + 1]! <= end) return [x[i]!, x[i + 1]!];
+      if (x[i]! >= end) break;
     }
     return null;
   }
 
-  /** Whether `re` matches inside [start, end) with its end at or before `before`. */
-  anyBefore(re: RegExp, start: number, before: number): boolean {
-    const m = this.matches(re);
-    for (let i = 0; i < m.length; i += 2) {
-      if (m[i]! >= start && m[i + 1]! <= before) return true;
-      if (m[i]! >= before) break;
+  /** Whether `m` matches inside [start, end) with its end at or before `before`. */
+  anyBefore(m: Matcher, start: number, before: number): boolean {
+    if (!this.canMatch(m)) return false;
+    const x = this.matches(m);
+    for (let i = 0; i < x.length; i += 2) {
+      if (x[i]! >= start && x[i + 1]! <= before) return true;
+      if (x[i]! >= before) break;
     }
     return false;
   }
@@ -193,32 +147,20 @@ export interface Engine {
 
 /** Builds an engine from a compiled rule bundle (see src/rules-compiler). */
 export function createEngine(bundle: RuleBundle): Engine {
-  const reCache = new Map<string, RegExp>();
-  const re = (src: string) => {
-    let r = reCache.get(src);
-    if (!r) reCache.set(src, (r = new RegExp(src, 'gu')));
-    return r;
-  };
-  const alt = (list: string[]) => (list.length ? re(list.length === 1 ? list[0]! : `(?:${list.join('|')})`) : null);
+  const index = new MatcherIndex();
   const prepared: PreparedRule[] = bundle.rules.map((rule) => ({
     rule,
-    groups: rule.all.map(re),
-    unless: alt(rule.unless),
-    unlessPost: alt(rule.unlessPost),
+    groups: rule.all.map((g) => index.add(g) ?? NEVER),
+    unless: index.add(rule.unless),
+    unlessPost: index.add(rule.unlessPost),
   }));
-  const anchors = new Map<RegExp, Anchor>();
-  for (const p of prepared) {
-    p.groups.forEach((g, i) => {
-      const t = p.rule.triggers?.[i];
-      if (t && !anchors.has(g)) anchors.set(g, { sticky: new RegExp(g.source, 'uy'), trig: { e: new Set(t.e), p: new Set(t.p) } });
-    });
-  }
+  const cue = (set: PatternSet) => index.add(set) ?? NEVER;
   const sup = {
-    negation: re(bundle.suppress.negation),
-    teaching: re(bundle.suppress.teaching),
-    hypothetical: re(bundle.suppress.hypothetical),
-    quote: re(bundle.suppress.quote),
-    ownContact: re(bundle.suppress.ownContact),
+    negation: cue(bundle.suppress.negation),
+    teaching: cue(bundle.suppress.teaching),
+    hypothetical: cue(bundle.suppress.hypothetical),
+    quote: cue(bundle.suppress.quote),
+    ownContact: cue(bundle.suppress.ownContact),
   };
 
   function suppressed(post: Post, p: PreparedRule, si: number, start: number): boolean {
@@ -244,7 +186,7 @@ export function createEngine(bundle: RuleBundle): Engine {
     const t = post.norm.text;
     // Cheap first: a rule whose every group cannot match (no trigger word in the post) is skipped.
     if (!p.groups.every((g) => post.canMatch(g))) return out;
-    if (p.unlessPost && post.matches(p.unlessPost).length) return out;
+    if (p.unlessPost && post.canMatch(p.unlessPost) && post.matches(p.unlessPost).length) return out;
 
     if (rule.kind === 'identifier') {
       const v = VALIDATORS[rule.validator!]!;
@@ -299,7 +241,7 @@ export function createEngine(bundle: RuleBundle): Engine {
   async function analyze(text: string, context: AnalyzeContext = {}, part: RulePart = 'all'): Promise<Finding[]> {
     if (typeof text !== 'string' || text.length === 0) return [];
     const ctx = { account: 'unknown', ...context } as AnalyzeContext;
-    const post = new Post(text, ctx.uiLanguage ?? 'fr', anchors);
+    const post = new Post(text, ctx.uiLanguage ?? 'fr', index);
     const cands: Candidate[] = [];
     for (const p of prepared) {
       if (part !== 'all' && isLocalRule(p.rule) !== (part === 'local')) continue;
@@ -334,7 +276,7 @@ export function createEngine(bundle: RuleBundle): Engine {
 
   return {
     analyze,
-    detectPostLanguage: (text: string) => new Post(String(text), 'fr').lang,
+    detectPostLanguage: (text: string) => new Post(String(text), 'fr', index).lang,
     rules: bundle.rules,
   };
 }

@@ -66,14 +66,12 @@ export interface CompiledRule {
   account?: Account;
   platforms?: string[];
   scope: 'sentence' | 'post';
-  /** Regex sources over the normalised text; every group must match in the scope. */
-  all: string[];
-  /** Per `all` group: words one of which must be in the post for it to match (null = always run). */
-  triggers?: (Triggers | null)[];
-  /** Regex sources that cancel the finding when found in the same scope. */
-  unless: string[];
+  /** Pattern lists over the normalised text (both languages); every group must match in the scope. */
+  all: PatternSet[];
+  /** Patterns that cancel the finding when found in the same scope. */
+  unless: PatternSet;
   /** Same, but looked for in the whole post. */
-  unlessPost: string[];
+  unlessPost: PatternSet;
   /** Which shared suppressions apply (rules/_suppress.yml); [] = never suppressed. */
   suppress: SuppressKind[];
   validator?: string;
@@ -81,20 +79,37 @@ export interface CompiledRule {
   messages: Record<Lang, { message: string; advice: string }>;
 }
 
-/** Exact words (e) and word prefixes (p) on folded text. */
+/**
+ * Where a pattern can start, on folded text: exact words (e), word prefixes (p), any word that
+ * starts with a digit (d), a symbol starting with one of these UTF-16 units (s, numbers: an
+ * emoji's first half alone is not valid in a JSON string).
+ */
 export interface Triggers {
   e: string[];
   p: string[];
+  d?: boolean;
+  s?: number[];
 }
+
+/** One compiled pattern: its regex source and the words it can start with (null: a symbol; scan for it). */
+export interface PatternAlt {
+  src: string;
+  t: Triggers | null;
+  /** A later required item's words: a post without any of them cannot match (absent: no check). */
+  g?: Triggers;
+}
+
+/** A list of patterns, any of which may match; kept apart so each runs only where it can start. */
+export type PatternSet = PatternAlt[];
 
 export type SuppressKind = 'negation' | 'teaching' | 'hypothetical' | 'quote';
 
 export interface CompiledSuppressors {
-  negation: string;
-  teaching: string;
-  hypothetical: string;
-  quote: string;
-  ownContact: string;
+  negation: PatternSet;
+  teaching: PatternSet;
+  hypothetical: PatternSet;
+  quote: PatternSet;
+  ownContact: PatternSet;
 }
 
 export interface RuleBundle {

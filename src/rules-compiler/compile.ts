@@ -6,9 +6,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parse } from 'yaml';
-import { CATEGORIES, type Category, type CompiledRule, type Lang, type RuleBundle, type Triggers } from '../engine/types';
+import { CATEGORIES, type Category, type CompiledRule, type CompiledSuppressors, type Lang, type PatternSet, type RuleBundle } from '../engine/types';
 import { VALIDATORS } from '../engine/identifiers';
-import { compilePatternList, PatternError, type LexiconLookup } from './pattern';
+import { compilePatternAlts, compilePatternList, PatternError, type LexiconLookup } from './pattern';
 
 /** Largest regular expression one pattern list may compile to. */
 export const MAX_REGEX_CHARS = 20_000;
@@ -87,17 +87,16 @@ export function compileRules(rulesDir: string): CompileResult {
     const [l, n] = name.includes(':') ? (name.split(':') as [Lang, string]) : [lang, name];
     return lexRaw[l]?.[n];
   };
-  const compileList = (list: string[], lang: Lang, where: string): { src: string; triggers: Triggers | null } | undefined => {
+  const compileList = (list: string[], lang: Lang, where: string): PatternSet | undefined => {
     try {
-      const compiled = compilePatternList(list, lookup(lang));
-      const src = compiled.src;
+      const { src } = compilePatternList(list, lookup(lang));
       if (new RegExp(src, 'u').test('')) throw new PatternError('it matches empty text; make at least one word required');
       // Past this size V8 stops optimising a regular expression and matching slows down a
       // hundredfold (measured); a whole rule set once ran out of memory this way.
       if (src.length > MAX_REGEX_CHARS) {
         throw new PatternError(`this list compiles to ${Math.round(src.length / 1000)} KB of regular expression (limit ${MAX_REGEX_CHARS / 1000} KB); split the rule in two or shorten the lexicon lists it uses`);
       }
-      return compiled;
+      return compilePatternAlts(list, lookup(lang));
     } catch (e) {
       errors.push(`${where}: ${(e as Error).message}`);
       return undefined;
@@ -106,11 +105,11 @@ export function compileRules(rulesDir: string): CompileResult {
 
   // Suppression cues: rules/_suppress.yml, {negation|teaching|hypothetical|quote|ownContact: {fr: [...], en: [...]}}.
   const suppressFile = join(rulesDir, '_suppress.yml');
-  const suppress = { negation: '(?!)', teaching: '(?!)', hypothetical: '(?!)', quote: '(?!)', ownContact: '(?!)' };
+  const suppress: CompiledSuppressors = { negation: [], teaching: [], hypothetical: [], quote: [], ownContact: [] };
   try {
     const data = parse(readFileSync(suppressFile, 'utf8')) ?? {};
     for (const key of Object.keys(suppress) as (keyof typeof suppress)[]) {
-      const parts: string[] = [];
+      const parts: PatternSet = [];
       for (const lang of ['fr', 'en'] as const) {
         const list = data?.[key]?.[lang];
         if (!isStrList(list)) {
@@ -118,9 +117,9 @@ export function compileRules(rulesDir: string): CompileResult {
           continue;
         }
         const c = compileList(list, lang, `${rel(suppressFile)}: ${key}.${lang}`);
-        if (c) parts.push(c.src);
+        if (c) parts.push(...c);
       }
-      if (parts.length) suppress[key] = `(?:${parts.join('|')})`;
+      suppress[key] = parts;
     }
   } catch (e) {
     errors.push(`${rel(suppressFile)}: cannot read (${(e as Error).message})`);
@@ -176,8 +175,8 @@ export function compileRules(rulesDir: string): CompileResult {
     if (doc.kind !== 'identifier' && doc.validator !== undefined) err('validator', 'only identifier rules have a validator');
 
     const groupsByLang: Record<Lang, string[][]> = { fr: [], en: [] };
-    const unless: string[] = [];
-    const unlessPost: string[] = [];
+    const unless: PatternSet = [];
+    const unlessPost: PatternSet = [];
     const messages = {} as CompiledRule['messages'];
     for (const lang of ['fr', 'en'] as const) {
       const b = doc[lang];
@@ -212,7 +211,7 @@ export function compileRules(rulesDir: string): CompileResult {
         if (!isStrList(b[key])) err(f(key), 'a list of patterns that cancel the finding');
         else {
           const c = compileList(b[key], lang, `${where}: field "${f(key)}"`);
-          if (c) target.push(c.src);
+          if (c) target.push(...c);
         }
       }
       const ex = b.examples;
@@ -225,22 +224,17 @@ export function compileRules(rulesDir: string): CompileResult {
     }
     if (groupsByLang.fr.length !== groupsByLang.en.length)
       err('all', `fr has ${groupsByLang.fr.length} pattern lists and en has ${groupsByLang.en.length}; they must have the same number, in the same order`);
-    const all: string[] = [];
-    const triggers: (Triggers | null)[] = [];
+    const all: PatternSet[] = [];
     for (let g = 0; g < groupsByLang.fr.length; g++) {
-      const parts: string[] = [];
-      // Both languages run on every sentence: the group's triggers are the union of theirs.
-      let trig: Triggers | null = { e: [], p: [] };
+      // Both languages run on every sentence: a group holds the patterns of both.
+      const parts: PatternSet = [];
       for (const lang of ['fr', 'en'] as const) {
         const list = groupsByLang[lang][g];
         if (!list) continue;
         const c = compileList(list, lang, `${where}: field "${lang}.${doc.kind === 'phrase' ? 'patterns' : `all[${g}]`}"`);
-        if (!c) continue;
-        parts.push(c.src);
-        trig = trig && c.triggers ? { e: [...new Set([...trig.e, ...c.triggers.e])], p: [...new Set([...trig.p, ...c.triggers.p])] } : null;
+        if (c) parts.push(...c);
       }
-      triggers.push(trig);
-      all.push(`(?:${parts.join('|')})`);
+      all.push(parts);
     }
     if (errors.length > before) continue;
     rules.push({
@@ -252,7 +246,6 @@ export function compileRules(rulesDir: string): CompileResult {
       platforms: doc.platforms,
       scope,
       all,
-      triggers,
       unless,
       unlessPost,
       suppress: suppressList,

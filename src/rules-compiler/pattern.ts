@@ -14,7 +14,7 @@
  * bounded repetition, so no input can make them backtrack badly.
  */
 import { foldText } from '../engine/normalize';
-import type { Triggers } from '../engine/types';
+import type { PatternAlt, Triggers } from '../engine/types';
 
 // Patterns run on folded text, where Latin letters are ASCII (accents, œ, ß… folded; "_" turned
 // into a space), so a word character is \w and a word edge is \b. V8 runs \b and \w many times
@@ -35,16 +35,28 @@ export class PatternError extends Error {}
 
 /**
  * Trigger words: the words one of which must be in a post for a pattern to match (its possible
- * first words; prefixes for `word*`). `any` = cannot tell (starts with a number or a symbol).
+ * first words; prefixes for `word*`; `d`: any word starting with a digit, for `<num>`).
+ * `any` = cannot tell (starts with a symbol).
  */
 interface First {
   any: boolean;
   e: Set<string>;
   p: Set<string>;
+  d: boolean;
+  /** First UTF-16 units of symbols a match can start with ("📍", "&"), as numbers (JSON-safe for emoji halves). */
+  s: Set<number>;
 }
-const ANY = (): First => ({ any: true, e: new Set(), p: new Set() });
+const ANY = (): First => ({ any: true, e: new Set(), p: new Set(), d: false, s: new Set() });
+const NONE = (): First => ({ any: false, e: new Set(), p: new Set(), d: false, s: new Set() });
 function union(a: First, b: First): First {
-  return { any: a.any || b.any, e: new Set([...a.e, ...b.e]), p: new Set([...a.p, ...b.p]) };
+  return { any: a.any || b.any, e: new Set([...a.e, ...b.e]), p: new Set([...a.p, ...b.p]), d: a.d || b.d, s: new Set([...a.s, ...b.s]) };
+}
+function toTriggers(f: First): Triggers | null {
+  if (f.any) return null;
+  const t: Triggers = { e: [...f.e].sort(), p: [...f.p].sort() };
+  if (f.d) t.d = true;
+  if (f.s.size) t.s = [...f.s].sort((a, b) => a - b);
+  return t;
 }
 
 type Item =
@@ -60,7 +72,30 @@ function escapeRe(s: string): string {
 /** Compiles a list of patterns into one alternation source and its trigger words (null = always run). */
 export function compilePatternList(patterns: string[], lex: LexiconLookup): { src: string; triggers: Triggers | null } {
   const { src, first } = compileList(patterns, lex, 0);
-  return { src, triggers: first.any ? null : { e: [...first.e].sort(), p: [...first.p].sort() } };
+  return { src, triggers: toTriggers(first) };
+}
+
+/**
+ * Compiles a list of patterns one by one, each with its own trigger words: the engine tries a
+ * pattern only where one of its first words stands, instead of the whole list everywhere.
+ */
+export function compilePatternAlts(patterns: string[], lex: LexiconLookup): PatternAlt[] {
+  if (patterns.length === 0) throw new PatternError('an empty list of patterns');
+  // A pattern that is only a lexicon entry ("{presence-partisan}") is that entry's list: each
+  // of its patterns then gets its own trigger words.
+  const flat = (list: string[], depth: number): string[] =>
+    list.flatMap((p) => {
+      const m = /^\s*\{([^{}]+)\}\s*$/.exec(p);
+      const entries = m && depth < 5 ? lex(m[1]!.trim()) : undefined;
+      return entries?.length ? flat(entries, depth + 1) : [p];
+    });
+  return flat(patterns, 0).map((p) => {
+    const { src, first, guard } = compileOne(p, lex, 0);
+    const alt: PatternAlt = { src, t: toTriggers(first) };
+    const g = guard && toTriggers(guard);
+    if (g && alt.t) alt.g = g;
+    return alt;
+  });
 }
 
 function compileList(patterns: string[], lex: LexiconLookup, depth: number): { src: string; first: First } {
@@ -74,21 +109,35 @@ export function compilePattern(pattern: string, lex: LexiconLookup): string {
   return compileOne(pattern, lex, 0).src;
 }
 
-function compileOne(pattern: string, lex: LexiconLookup, depth: number): { src: string; first: First } {
+function compileOne(pattern: string, lex: LexiconLookup, depth: number): { src: string; first: First; guard: First | null } {
   if (depth > 5) throw new PatternError(`lexicon references nest too deeply in "${pattern}"`);
   const p = new Parser(pattern, lex, depth);
-  const { src, first } = p.sequence();
+  const { src, first, guard } = p.sequence();
   if (p.pos < p.s.length) throw new PatternError(`unexpected "${p.s[p.pos]}" at position ${p.pos + 1} in "${pattern}"`);
   if (!src) throw new PatternError(`"${pattern}" matches nothing`);
-  return { src, first };
+  return { src, first, guard };
+}
+
+/** How rare a trigger set's words are likely to be: its shortest word's length (longer = rarer). */
+function selectivity(f: First): number {
+  let min = Infinity;
+  for (const w of f.e) min = Math.min(min, w.length);
+  for (const w of f.p) min = Math.min(min, w.length);
+  if (f.d) min = Math.min(min, 1);
+  if (f.s.size) min = Math.min(min, 2);
+  return min === Infinity ? 0 : min;
 }
 
 class Parser {
   pos = 0;
   constructor(readonly s: string, readonly lex: LexiconLookup, readonly depth: number) {}
 
-  /** sequence := item (' ' item)* ; stops at ')' or '|'. `first`: words a match can start with. */
-  sequence(): { src: string; first: First } {
+  /**
+   * sequence := item (' ' item)* ; stops at ')' or '|'. `first`: words a match can start with;
+   * `guard`: the words of one more required item, one of which any match contains (the most
+   * selective such item), so the engine can skip a pattern whose second half is not in the post.
+   */
+  sequence(): { src: string; first: First; guard: First | null } {
     const items: Item[] = [];
     for (;;) {
       this.skipSpaces();
@@ -97,7 +146,7 @@ class Parser {
       items.push(...this.item());
     }
     // A match starts with the first item, or with the next one when it is optional.
-    let first: First = { any: false, e: new Set(), p: new Set() };
+    let first: First = NONE();
     for (const it of items) {
       if (it.t === 'gap') {
         first = union(first, ANY());
@@ -106,7 +155,15 @@ class Parser {
       first = union(first, it.first);
       if (!it.optional) break;
     }
-    return { src: join(items), first };
+    let guard: First | null = null;
+    items.forEach((it, i) => {
+      if (i === 0 || it.t !== 'word' || it.optional || it.first.any) return;
+      const score = selectivity(it.first);
+      const best = guard ? selectivity(guard) : 0;
+      const size = (f: First) => f.e.size + f.p.size;
+      if (score > best || (guard && score === best && size(it.first) < size(guard))) guard = it.first;
+    });
+    return { src: join(items), first, guard };
   }
 
   skipSpaces() {
@@ -149,7 +206,7 @@ class Parser {
     } else if (this.s.startsWith('<num>', this.pos)) {
       this.pos += 5;
       src = `${BEFORE}\\d+(?:[.,]\\d+)?${AFTER}`;
-      first = ANY();
+      first = { ...NONE(), d: true };
     } else {
       const m = /^[^\s()|{}~?]+/.exec(this.s.slice(this.pos));
       if (!m) throw new PatternError(`unexpected "${c}" at position ${this.pos + 1} in "${this.s}"`);
@@ -182,10 +239,20 @@ function firstWord(raw: string): First {
   const prefix = raw.endsWith('*');
   const folded = foldText(prefix ? raw.slice(0, -1) : raw);
   const words = folded.match(/\w+/g);
+  // Leading punctuation is left to the separator ("#votez" is the word "votez"; see word()).
+  const rest = folded.replace(/^[^\p{L}\p{N}]+/u, '');
+  if (words && rest !== folded && /^\w/.test(rest)) return firstWord(rest + (prefix ? '*' : ''));
+  // A symbol alone ("📍", "&", "$"): matched literally, so its first character triggers it.
+  if (!prefix && folded.trim() && !/[\p{L}\p{N}]/u.test(folded)) return { ...NONE(), s: new Set([folded.trim().charCodeAt(0)]) };
   if (!words || !/^\w/.test(folded)) return ANY();
-  const t: First = { any: false, e: new Set(), p: new Set() };
-  if (prefix && words.length === 1) t.p.add(words[0]!);
-  else t.e.add(words[0]!);
+  const t: First = NONE();
+  if (words.length === 1) (prefix ? t.p : t.e).add(words[0]!);
+  else {
+    // "l'ordre", "porte-a-porte": typed apart, the text's word is the first part; typed joined
+    // ("lordre"), it starts with all the parts together.
+    t.e.add(words[0]!);
+    t.p.add(words.join(''));
+  }
   return t;
 }
 
@@ -197,7 +264,9 @@ function word(raw: string, pattern: string): string {
   if (body.includes('*')) throw new PatternError(`"*" only at the end of a word, in "${pattern}"`);
   const folded = foldText(body);
   // Split on non-word characters so "l'ordre" and "bit.exemple" match whatever punctuation the user typed.
+  // Leading punctuation ("#votez") is left to the separator before the word, as "," or ":" are.
   const parts = folded.split(/([^\p{L}\p{N}]+)/u).filter(Boolean);
+  if (parts.length > 1 && !/[\p{L}\p{N}]/u.test(parts[0]!)) parts.shift();
   const wordParts = parts.filter((x) => /[\p{L}\p{N}]/u.test(x));
   if (!wordParts.length) return escapeRe(folded.trim()); // a symbol such as 📍 or $
   const firstIsWord = /[\p{L}\p{N}]/u.test(parts[0]!);

@@ -11,10 +11,16 @@ describe('trigger words', () => {
     expect(triggersOf(['mon ancien? {client}'], lex)).toEqual({ e: ['mon'], p: [] });
     expect(triggersOf(['(tres|si)? ancien* {client}'], lex)).toEqual({ e: ['si', 'tres'], p: ['ancien'] });
     expect(triggersOf(['{client} ~3 suivi'], lex)).toEqual({ e: ['personne', 'usager'], p: ['client'] });
-    expect(triggersOf(["l'Ordre ~2 exige"], lex)).toEqual({ e: ['l'], p: [] });
+    // Typed apart ("l'ordre") the word is "l"; typed joined ("lordre") it starts with "lordre".
+    expect(triggersOf(["l'Ordre ~2 exige"], lex)).toEqual({ e: ['l'], p: ['lordre'] });
+    // Leading punctuation belongs to the separator: "#votez" is the word "votez".
+    expect(triggersOf(['#votez'], lex)).toEqual({ e: ['votez'], p: [] });
   });
-  it('give up (always run) when a pattern can start with a number or a symbol', () => {
-    expect(triggersOf(['<num> $'], lex)).toBeNull();
-    expect(triggersOf(['📍 ~3 bureau', 'au bureau'], lex)).toBeNull();
+  it('cover numbers (any word starting with a digit) and symbols (their first UTF-16 unit)', () => {
+    expect(triggersOf(['<num> $'], lex)).toEqual({ e: [], p: [], d: true });
+    expect(triggersOf(['📍 ~3 bureau', 'au bureau'], lex)).toEqual({ e: ['au'], p: [], s: ['📍'.charCodeAt(0)] });
+  });
+  it('give up (always run) only when a pattern can start with something else', () => {
+    expect(triggersOf(['mon? ~2 bureau'], lex)).toBeNull();
   });
 });
