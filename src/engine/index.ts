@@ -4,7 +4,7 @@
  * extension's rule worker.
  */
 import { VALIDATORS, type IdMatch } from './identifiers';
-import { detectLanguage, languageScore } from './language';
+import { languageCounts, scoreOf } from './language';
 import { findPeople } from './nlp';
 import { normalize, toOriginal, type Normalized } from './normalize';
 import { splitSentences, type Sentence } from './sentences';
@@ -46,13 +46,22 @@ class Post {
     this.norm = normalize(text);
     const raw = splitSentences(this.norm);
     const t = this.norm.text;
-    const postScore = languageScore(t);
+    // One pass over the words: each sentence's counts, and their sum for the post (sentences never split a word).
+    const counts = raw.map((s) => languageCounts(t, s.start, s.end));
+    const total = { fr: 0, en: 0, shape: 0 };
+    for (const c of counts) {
+      total.fr += c.fr;
+      total.en += c.en;
+      total.shape += c.shape;
+    }
+    const postScore = scoreOf(total);
     const postLang: Lang = postScore > 0 ? 'fr' : postScore < 0 ? 'en' : fallback;
     let prev = postLang;
-    this.sentences = raw.map((s) => {
-      const lang = detectLanguage(t.slice(s.start, s.end), prev);
+    this.sentences = raw.map((s, i) => {
+      const score = scoreOf(counts[i]!);
+      const lang: Lang = score > 0 ? 'fr' : score < 0 ? 'en' : prev;
       prev = lang;
-      return { ...s, lang };
+      return { start: s.start, end: s.end, lang };
     });
     this.lang = postLang;
   }

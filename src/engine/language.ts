@@ -23,20 +23,37 @@ const WORD = /[a-z]+/g;
 const EN_SHAPE = /(?:ing|ed|ly|ss|ght|wh|th|w|k)$|^(?:th|wh|sh)|w|k|ee|oo|y$/;
 const FR_SHAPE = /(?:eau|eaux|aux|ez|ees|ee|ion|ique|eur|euse|oi|ois|ait|ient|ons)$|^(?:qu|l'|d')|ou|oi|ai/;
 
-/** Scores one folded sentence: > 0 leans French, < 0 leans English, 0 undecided. */
-export function languageScore(folded: string): number {
+/** What one stretch of folded text says about its language: function words of each, word shapes. */
+export interface LanguageCounts {
+  fr: number;
+  en: number;
+  shape: number;
+}
+
+/** Counts over folded[start, end); counts of stretches that do not split words add up. */
+export function languageCounts(folded: string, start = 0, end = folded.length): LanguageCounts {
   let fr = 0;
   let en = 0;
   let shape = 0;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(folded); m; m = WORD.exec(folded)) {
-    const w = m[0];
+  WORD.lastIndex = start;
+  for (let m = WORD.exec(folded); m && m.index < end; m = WORD.exec(folded)) {
+    const w = m.index + m[0].length > end ? m[0].slice(0, end - m.index) : m[0];
     if (FR.has(w)) fr++;
     else if (EN.has(w)) en++;
     else if (w.length > 3) shape += (FR_SHAPE.test(w) ? 1 : 0) - (EN_SHAPE.test(w) ? 1 : 0);
   }
+  return { fr, en, shape };
+}
+
+/** > 0 leans French, < 0 leans English, 0 undecided. */
+export function scoreOf(c: LanguageCounts): number {
   // Function words decide; word shapes only break ties (weighted so one function word outweighs two shapes).
-  return 3 * (fr - en) + Math.sign(shape) * Math.min(Math.abs(shape), 2);
+  return 3 * (c.fr - c.en) + Math.sign(c.shape) * Math.min(Math.abs(c.shape), 2);
+}
+
+/** Scores one folded sentence: > 0 leans French, < 0 leans English, 0 undecided. */
+export function languageScore(folded: string): number {
+  return scoreOf(languageCounts(folded));
 }
 
 /** Language of one folded sentence, or `fallback` when the function words do not tell. */

@@ -27,6 +27,8 @@ const UPPER = /\p{Lu}/u;
 const SPECIAL: Record<string, string> = { œ: 'oe', Œ: 'oe', æ: 'ae', Æ: 'ae', ß: 'ss', ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', þ: 'th', Þ: 'th' };
 
 const foldCache = new Map<string, string>();
+/** ASCII folds to itself in lower case ("_" to a space): a table, no lookups on the common path. */
+const ASCII_FOLD: string[] = Array.from({ length: 128 }, (_, c) => (c === 95 ? ' ' : String.fromCharCode(c).toLowerCase()));
 
 /** Folds one code point (as a string) to its matching form; '' drops it. */
 function fold(ch: string): string {
@@ -74,6 +76,34 @@ export function normalize(original: string): Normalized {
   };
 
   for (let i = 0; i < n; ) {
+    const c0 = original.charCodeAt(i);
+    if (c0 < 128 && c0 !== 35 /* # */) {
+      // ASCII fast path: the same steps as below, without regular expressions or allocation.
+      const upper = c0 >= 65 && c0 <= 90;
+      const isLetter = upper || (c0 >= 97 && c0 <= 122);
+      const start = i++;
+      if (inHashtag) {
+        if (!isLetter && !(c0 >= 48 && c0 <= 57)) inHashtag = false;
+        else if (upper && prevOrigLower) push(' ', start, start);
+      }
+      prevOrigLower = isLetter && !upper;
+      const f = ASCII_FOLD[c0]!;
+      if (isLetter && f === prev1 && f === prev2) {
+        if (out[len - 1] === f && out[len - 2] === f) {
+          out.pop();
+          len--;
+        }
+        ends[len - 1] = i;
+        continue;
+      }
+      out.push(f);
+      starts[len] = start;
+      ends[len] = i;
+      len++;
+      prev2 = prev1;
+      prev1 = isLetter ? f : '';
+      continue;
+    }
     const cp = original.codePointAt(i)!;
     const size = cp > 0xffff ? 2 : 1;
     // A lone surrogate is kept as a neutral symbol, never a crash.

@@ -60,7 +60,7 @@ function toTriggers(f: First): Triggers | null {
 }
 
 type Item =
-  | { t: 'word'; src: string; optional: boolean; sym?: boolean; first: First }
+  | { t: 'word'; src: string; optional: boolean; sym?: boolean; first: First; need?: First }
   | { t: 'gap'; n: number };
 
 export type LexiconLookup = (name: string) => string[] | undefined;
@@ -157,11 +157,13 @@ class Parser {
     }
     let guard: First | null = null;
     items.forEach((it, i) => {
-      if (i === 0 || it.t !== 'word' || it.optional || it.first.any) return;
-      const score = selectivity(it.first);
+      if (i === 0 || it.t !== 'word' || it.optional) return;
+      const need = it.need ?? it.first;
+      if (need.any) return;
+      const score = selectivity(need);
       const best = guard ? selectivity(guard) : 0;
       const size = (f: First) => f.e.size + f.p.size;
-      if (score > best || (guard && score === best && size(it.first) < size(guard))) guard = it.first;
+      if (score > best || (guard && score === best && size(need) < size(guard))) guard = need;
     });
     return { src: join(items), first, guard };
   }
@@ -172,6 +174,7 @@ class Parser {
 
   item(): Item[] {
     const c = this.s[this.pos]!;
+    const start = this.pos;
     let src: string;
     let first: First;
     if (c === '(') {
@@ -230,8 +233,25 @@ class Parser {
       optional = true;
       this.pos++;
     }
-    return [{ t: 'word', src, optional, first }];
+    return [{ t: 'word', src, optional, first, need: c === '(' || c === '{' || this.s.startsWith('<num>', start) ? undefined : presence(this.s.slice(start, this.pos).replace(/\?$/, '')) }];
   }
+}
+
+/**
+ * Words one of which a post must contain when one written word matches (for guards): the word
+ * itself; for a two-part word ("l'editeur") its longer part or both parts joined ("lediteur").
+ */
+function presence(raw: string): First {
+  const prefix = raw.endsWith('*');
+  const folded = foldText(prefix ? raw.slice(0, -1) : raw);
+  const words = folded.match(/\w+/g);
+  if (!words || words.length !== 2) return words?.length === 1 ? firstWord(raw) : ANY();
+  const t: First = NONE();
+  const [a, b] = words as [string, string];
+  if (prefix || b.length >= a.length) (prefix ? t.p : t.e).add(b);
+  else t.e.add(a);
+  t.p.add(a + b);
+  return t;
 }
 
 /** The trigger of one written word: its first folded word, a prefix for a one-part `word*`. */
