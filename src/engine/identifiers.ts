@@ -185,7 +185,10 @@ export const VALIDATORS: Record<string, Validator> = {
   },
   'case-number': {
     find: (t) =>
-      scan(/(?<![\p{L}\p{N}])(?=[a-z-]*\d)[a-z0-9]{1,6}(?:[-/][a-z0-9]{1,8}){0,4}(?![\p{L}\p{N}])/gu, t, () => false,
+      // The lookahead (a digit before any "/") is bounded by the longest token (6 + 4 × 9 = 42
+      // characters): unbounded, it scanned to the end of every run of letters and hyphens from each
+      // hyphen, so "------" or "a-a-a-a" cost the square of their length.
+      scan(/(?<![\p{L}\p{N}])(?=[a-z-]{0,41}\d)[a-z0-9]{1,6}(?:[-/][a-z0-9]{1,8}){0,4}(?![\p{L}\p{N}])/gu, t, () => false,
         /(?<![\p{L}])(dossier|file|case|cause|client|usager|reference|ref|matricule|numero de dossier|file number|case number|docket)( (no|n|num|numero|number|#))?[ .:#°]{0,3}$/u, 25)
         .filter((m) => (t.slice(m.start, m.end).match(/\d/g) ?? []).length >= 4),
   },

@@ -17,7 +17,7 @@ const EN = new Set(
     'no yes thanks please youre thats ive ill weve isn aren wasn doesn don didn won ll re ve')
     .split(' '),
 );
-const WORD = /[a-z]+/g;
+const isLower = (c: number) => c >= 97 && c <= 122;
 
 // Spelling that leans one way when no function word decides (short posts, headlines).
 const EN_SHAPE = /(?:ing|ed|ly|ss|ght|wh|th|w|k)$|^(?:th|wh|sh)|w|k|ee|oo|y$/;
@@ -35,9 +35,16 @@ export function languageCounts(folded: string, start = 0, end = folded.length): 
   let fr = 0;
   let en = 0;
   let shape = 0;
-  WORD.lastIndex = start;
-  for (let m = WORD.exec(folded); m && m.index < end; m = WORD.exec(folded)) {
-    const w = m.index + m[0].length > end ? m[0].slice(0, end - m.index) : m[0];
+  // Words are scanned by hand inside [start, end): a global regex would search past `end` for the
+  // next word, so a post of many word-less sentences (". . . .") would cost the square of its length.
+  for (let i = start; i < end; ) {
+    if (!isLower(folded.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const from = i;
+    while (i < end && isLower(folded.charCodeAt(i))) i++;
+    const w = folded.slice(from, i);
     if (FR.has(w)) fr++;
     else if (EN.has(w)) en++;
     else if (w.length > 3) shape += (FR_SHAPE.test(w) ? 1 : 0) - (EN_SHAPE.test(w) ? 1 : 0);
