@@ -58,9 +58,19 @@ function fold(ch: string): string {
 export function normalize(original: string): Normalized {
   const n = original.length;
   const out: string[] = [];
-  const starts = new Int32Array(n * 2 + 8);
-  const ends = new Int32Array(n * 2 + 8);
+  // Folding can lengthen the text ("…" → "...", "㎢" → "km2", a hashtag's split words): the offset
+  // arrays grow when full (a typed array silently drops writes past its end).
+  let starts = new Int32Array(n * 2 + 8);
+  let ends = new Int32Array(n * 2 + 8);
   let len = 0;
+  const grow = () => {
+    const s = new Int32Array(starts.length * 2);
+    const e = new Int32Array(starts.length * 2);
+    s.set(starts);
+    e.set(ends);
+    starts = s;
+    ends = e;
+  };
   let prev1 = '';
   let prev2 = '';
   let inHashtag = false;
@@ -68,6 +78,7 @@ export function normalize(original: string): Normalized {
 
   const push = (s: string, start: number, end: number) => {
     for (let k = 0; k < s.length; k++) {
+      if (len === starts.length) grow();
       out.push(s[k]!);
       starts[len] = start;
       ends[len] = end;
@@ -96,6 +107,7 @@ export function normalize(original: string): Normalized {
         ends[len - 1] = i;
         continue;
       }
+      if (len === starts.length) grow();
       out.push(f);
       starts[len] = start;
       ends[len] = i;
