@@ -27,9 +27,12 @@ export function splitSentences(norm: Normalized): Sentence[] {
       while (j < n && '.!?\u2026)"\''.includes(t[j]!)) j++;
       if (j >= n || t[j] === ' ' || t[j] === '\n') {
         if (c === 46 && j === i + 1) {
-          // "Dr. Lavallée", "A. & R.": not the end of a sentence.
+          // "Dr. Lavallée", "A. & R.": not the end of a sentence. The word is read as the patterns
+          // read it (folded Latin letters; other scripts separate words), since their gaps may cross
+          // the period of an initial: cutting there would let a match reach into the next sentence
+          // ("שM. G., 74 ans").
           let k = i;
-          while (k > 0 && /[\p{L}]/u.test(t[k - 1]!)) k--;
+          while (k > 0 && /[a-z]/.test(t[k - 1]!)) k--;
           const w = t.slice(k, i);
           if (ABBREV.has(w) || w.length === 1) continue;
         }
