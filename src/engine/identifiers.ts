@@ -16,6 +16,11 @@ export interface Validator {
   find(folded: string): IdMatch[];
   /** Contact details (phone, e-mail, address): the author's own are not findings on a professional account. */
   contact?: boolean;
+  /**
+   * Some candidates count only with a label in the characters before them, which may stand in the
+   * previous sentence or line ("NAS :\n046 454 286"): such a rule needs the whole post.
+   */
+  labelled?: boolean;
 }
 
 const B = '(?<![\\p{L}\\p{N}])';
@@ -152,16 +157,19 @@ const NAME = "[\\p{L}][\\p{L}'-]*";
 
 export const VALIDATORS: Record<string, Validator> = {
   sin: {
+    labelled: true,
     find: (t) =>
       scan(new RegExp(`${B}\\d{3}[ .-]?\\d{3}[ .-]?\\d{3}${E}`, 'gu'), t, (m) => isValidSin(m[0]),
         /(?<![\p{L}])(nas|sin|assurance sociale|social insurance|sin number|numero d'assurance)(?![\p{L}])/u),
   },
   ramq: {
+    labelled: true,
     find: (t) =>
       scan(new RegExp(`${B}[a-z]{4} ?\\d{4} ?\\d{4}${E}`, 'gu'), t, (m) => isValidRamq(m[0]),
         /(?<![\p{L}])(nam|ramq|carte soleil|assurance maladie|carte sante|health card|health number|medicare)(?![\p{L}])/u),
   },
   ohip: {
+    labelled: true,
     find: (t) =>
       scan(new RegExp(`${B}\\d{4}[ -]?\\d{3}[ -]?\\d{3}(?:[ -]?(?!${VERSION_NOT_WORDS}${E})[a-z]{2})?${E}`, 'gu'), t,
         // Strong: written in the card's own 4-3-3-XX layout (number + version code). A bare 10-digit
@@ -172,18 +180,21 @@ export const VALIDATORS: Record<string, Validator> = {
   // Other provinces' health numbers with a public structure. A BC PHN looks like a phone number
   // (area codes 9xx exist), so it counts only with a label and a valid check digit.
   'phn-bc': {
+    labelled: true,
     find: (t) =>
       scan(new RegExp(`${B}9\\d{3}[ -]?\\d{3}[ -]?\\d{3}${E}`, 'gu'), t, () => false,
         /(?<![\p{L}])(phn|personal health number|care ?card|bc services card|carte des services de la c-b|numero de sante personnel|health number|health card|carte sante)(?![\p{L}])/u)
         .filter((m) => isValidBcPhn(t.slice(m.start, m.end))),
   },
   dob: {
+    labelled: true,
     find: (t) =>
       scan(new RegExp(DATE_RE.source, 'gu'), t, () => false,
         /(?<![\p{L}])(nee?s?|ne\(e\)|date de naissance|ddn|dob|d\.o\.b|date of birth|birth ?date|born( on)?)(?![\p{L}])/u, 30)
         .filter((m) => parseDate(t.slice(m.start, m.end)) !== null),
   },
   'case-number': {
+    labelled: true,
     find: (t) =>
       // The lookahead (a digit before any "/") is bounded by the longest token (6 + 4 × 9 = 42
       // characters): unbounded, it scanned to the end of every run of letters and hyphens from each

@@ -137,13 +137,16 @@ interface Candidate {
 /**
  * Which rules a call runs. `local` rules look only inside one sentence (sentences never cross a
  * line break), so a paragraph can be checked on its own and its findings cached; `global` rules
- * need the whole post (post scope, or an `unless_post` exception). `all` (default) runs both.
+ * need the whole post (post scope, an `unless_post` exception, the quote suppression, whose cue
+ * may stand anywhere in the post, or an identifier whose label may stand in the previous line).
+ * `all` (default) runs both.
  */
 export type RulePart = 'all' | 'local' | 'global';
 
 /** Whether a rule's result depends only on the sentence it fires in. */
 export function isLocalRule(rule: CompiledRule): boolean {
-  return rule.scope !== 'post' && rule.unlessPost.length === 0;
+  if (rule.kind === 'identifier' && VALIDATORS[rule.validator!]?.labelled) return false;
+  return rule.scope !== 'post' && rule.unlessPost.length === 0 && !rule.suppress.includes('quote');
 }
 
 export interface Engine {
