@@ -51,27 +51,7 @@ describe('watch list (salted hashes only)', () => {
 });
 
 describe('robustness', () => {
-  // Deterministic pseudo-random generator so failures reproduce.
-  let seed = 12345;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  const pieces = [
-    'client', 'NAS ', '193 456 787', 'é', 'e\u0301', '\u200d', '\u200b', '\u202e', 'שלום', 'مرحبا', '🧑‍🤝‍🧑', '\ud800', '\udc00',
-    '#Hashtag', '@mention', '«', '»', '’', '\n', ' ', '.', '!!!', 'aaaaaaaaaa', '0', 'rue ', '12, ', 'né le ', '14/02/1979', 'mes clients ',
-  ];
-  it('never throws, keeps offsets inside the text and sorted, on 2,000 generated posts', async () => {
-    for (let n = 0; n < 2000; n++) {
-      let s = '';
-      const len = Math.floor(rnd() * 60);
-      for (let i = 0; i < len; i++) s += rnd() < 0.6 ? pieces[Math.floor(rnd() * pieces.length)] : String.fromCharCode(Math.floor(rnd() * 0xffff));
-      const f = await analyze(s, { account: rnd() < 0.5 ? 'professional' : 'personal' });
-      for (let i = 0; i < f.length; i++) {
-        expect(f[i]!.start).toBeGreaterThanOrEqual(0);
-        expect(f[i]!.end).toBeLessThanOrEqual(s.length);
-        expect(f[i]!.start).toBeLessThan(f[i]!.end);
-        if (i) expect(f[i]!.start).toBeGreaterThanOrEqual(f[i - 1]!.start);
-      }
-    }
-  });
+  // Generated hostile inputs (10,000 of them, Unicode, surrogates, 200,000-character posts): tests/unit/fuzz.test.ts.
   it('completes on pathological repetitions that make naive regular expressions backtrack', async () => {
     for (const s of ['a'.repeat(50_000), 'mes '.repeat(20_000), '1 '.repeat(30_000), '@'.repeat(30_000) + '.', 'rue de la '.repeat(10_000), '1234 '.repeat(20_000)]) {
       const f = await analyze(s, {});
