@@ -251,8 +251,14 @@ export class Overlay {
     const doc = this.box.ownerDocument;
     const off = frameOffset(doc);
     const b = this.box.getBoundingClientRect();
-    this.badge.style.left = `${Math.max(0, off.x + b.right - 30)}px`;
-    this.badge.style.top = `${Math.max(0, off.y + b.bottom - 26)}px`;
+    // The badge sits in the bottom-right corner of the part of the box that is on screen: a long
+    // draft runs past its frame or the window, and a corner out there would land on the site's
+    // own controls (Blogger's Publish sits right under its editor frame).
+    const win = doc.defaultView ?? window;
+    const right = Math.min(b.right, win.innerWidth) + off.x;
+    const bottom = Math.min(b.bottom, win.innerHeight) + off.y;
+    this.badge.style.left = `${Math.max(0, Math.min(right, window.innerWidth) - 30)}px`;
+    this.badge.style.top = `${Math.max(0, Math.min(bottom, window.innerHeight) - 26)}px`;
     this.placeAsk();
     const useHighlights = !this.field && highlightsIn(doc);
     // Ranges are mapped (and browser highlights set) once per result; rectangles are measured
