@@ -12,7 +12,7 @@ test.describe('harness: request log', () => {
   // The probe's service worker also fetches at startup, while Chromium launches: that request can
   // beat Playwright's interception, and then only the net-log check at teardown sees it (it would
   // fail any other test; it is allowed here because it races).
-  test.use({ extensions: [EXTENSION_DIR, PROBE], escapeAllowed: ['probe-startup.example'] });
+  test.use({ extensions: [EXTENSION_DIR, PROBE], escapeAllowed: ['probe-startup.example'], unexpectedAllowed: true });
 
   test('records and blocks requests from pages, workers, extension pages and service workers', async ({ context, open, page, requests }) => {
     await open('textarea');

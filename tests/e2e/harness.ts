@@ -62,6 +62,8 @@ export class RequestLog {
   readonly records: RequestRecord[] = [];
   /** Fixture pages currently served: name → compiled matchers. */
   readonly served = new Map<string, RegExp[]>();
+  /** Per fixture: how its document is served (headers, rewrite). */
+  readonly serveOptions = new Map<string, ServeOptions>();
 
   fixtureFor(url: string): string | undefined {
     for (const [name, res] of [...this.served].reverse()) if (res.some((re) => re.test(url))) return name;
@@ -123,85 +125,109 @@ export interface HarnessOptions {
   extensions: string[];
   /** Hosts whose requests may reach the network stack past interception without failing the test. */
   escapeAllowed: string[];
+  /**
+   * Off by default: any request to a host that is not a served fixture fails the test at teardown,
+   * whatever the test asserted (so the whole suite is one long "nothing leaves the device" session).
+   * Only the harness's own self-test, which makes such requests on purpose, turns it on.
+   */
+  unexpectedAllowed: boolean;
+}
+
+/** How a fixture document is served: extra response headers (CSP, Trusted Types), an HTML rewrite. */
+export interface ServeOptions {
+  headers?: Record<string, string>;
+  transform?: (html: string) => string;
 }
 export interface HarnessFixtures {
   requests: RequestLog;
   extensionId: string;
-  serve: (name: string) => Promise<void>;
-  open: (name: string, url?: string) => Promise<Page>;
+  serve: (name: string, options?: ServeOptions) => Promise<void>;
+  open: (name: string, url?: string, options?: ServeOptions) => Promise<Page>;
+}
+
+/**
+ * Debian Chromium as a persistent context with `extensions` loaded (none: a plain browser, for
+ * "with and without Balise" comparisons), every request recorded in `requests`, fixtures served
+ * locally, everything else blocked, Chromium's net log written to `netlog`.
+ */
+export async function launchContext({ lang, extensions, requests, netlog }: { lang: 'en' | 'fr'; extensions: string[]; requests: RequestLog; netlog: string }): Promise<BrowserContext> {
+  if (lang === 'fr' && CHROMIUM === '/usr/bin/chromium' && !existsSync('/usr/lib/chromium/locales/fr.pak')) {
+    throw new Error('Chromium has no French UI here (install chromium-l10n: `apt-get install -y chromium-l10n`); French tests need it.');
+  }
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: lang === 'fr' ? 'fr-FR' : 'en-US',
+    // On Linux, Chromium's UI language (which extensions' i18n follows) comes from LANGUAGE;
+    // --lang alone is not enough.
+    env: { ...process.env, LANGUAGE: lang === 'fr' ? 'fr' : 'en', LANG: lang === 'fr' ? 'fr_CA.UTF-8' : 'en_US.UTF-8' },
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--lang=${lang}`,
+      // Nothing may leave the machine: fixtures are fulfilled by route, everything else fails.
+      '--host-resolver-rules=MAP * ~NOTFOUND',
+      // Chromium's own network log: catches what happens before Playwright's hooks are attached
+      // (an extension's service worker starts during launch). Read at teardown.
+      `--log-net-log=${netlog}`,
+      '--net-log-capture-mode=Default',
+      ...(extensions.length ? [`--disable-extensions-except=${extensions.join(',')}`, `--load-extension=${extensions.join(',')}`] : ['--disable-extensions']),
+    ],
+  });
+  context.on('request', (req) => {
+    const { outcome, fixture } = requests.classify(req.url());
+    requests.add({
+      url: req.url(),
+      method: req.method(),
+      resourceType: req.resourceType(),
+      via: 'event',
+      outcome: outcome === 'aborted' ? 'aborted' : outcome,
+      fixture,
+      from: requestOrigin(req),
+    });
+  });
+  // Catch-all: lowest priority route (registered first); fixture pages are answered here too.
+  await context.route('**/*', async (route) => {
+    const req = route.request();
+    const url = req.url();
+    const { outcome, fixture } = requests.classify(url);
+    if (outcome === 'internal') return route.continue();
+    requests.add({ url, method: req.method(), resourceType: req.resourceType(), via: 'route', outcome, fixture, from: requestOrigin(req) });
+    if (outcome === 'fixture' && fixture) {
+      if (req.resourceType() === 'document') {
+        const how = requests.serveOptions.get(fixture) ?? {};
+        const html = readFileSync(builtPage(fixture), 'utf8');
+        return route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8', ...how.headers }, body: how.transform ? how.transform(html) : html });
+      }
+      return route.fulfill({ status: 404, contentType: 'text/plain', body: '' });
+    }
+    return route.abort('blockedbyclient');
+  });
+  await context.routeWebSocket(/.*/, (ws) => {
+    requests.add({ url: ws.url(), method: 'GET', resourceType: 'websocket', via: 'websocket', outcome: 'aborted', from: 'websocket' });
+    return ws.close({ code: 1008, reason: 'blocked by test harness' });
+  });
+  return context;
 }
 
 export const test = base.extend<HarnessOptions & HarnessFixtures>({
   lang: ['en', { option: true }],
   extensions: [[EXTENSION_DIR], { option: true }],
   escapeAllowed: [[], { option: true }],
+  unexpectedAllowed: [false, { option: true }],
 
   requests: async ({}, use) => {
     await use(new RequestLog());
   },
 
-  context: async ({ lang, extensions, escapeAllowed, requests }, use, testInfo) => {
-    if (lang === 'fr' && CHROMIUM === '/usr/bin/chromium' && !existsSync('/usr/lib/chromium/locales/fr.pak')) {
-      throw new Error('Chromium has no French UI here (install chromium-l10n: `apt-get install -y chromium-l10n`); French tests need it.');
-    }
+  context: async ({ lang, extensions, escapeAllowed, unexpectedAllowed, requests }, use, testInfo) => {
     const netlog = testInfo.outputPath('netlog.json');
-    const context = await chromium.launchPersistentContext('', {
-      executablePath: CHROMIUM,
-      headless: true,
-      locale: lang === 'fr' ? 'fr-FR' : 'en-US',
-      // On Linux, Chromium's UI language (which extensions' i18n follows) comes from LANGUAGE;
-      // --lang alone is not enough.
-      env: { ...process.env, LANGUAGE: lang === 'fr' ? 'fr' : 'en', LANG: lang === 'fr' ? 'fr_CA.UTF-8' : 'en_US.UTF-8' },
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        `--lang=${lang}`,
-        // Nothing may leave the machine: fixtures are fulfilled by route, everything else fails.
-        '--host-resolver-rules=MAP * ~NOTFOUND',
-        // Chromium's own network log: catches what happens before Playwright's hooks are attached
-        // (an extension's service worker starts during launch). Read at teardown.
-        `--log-net-log=${netlog}`,
-        '--net-log-capture-mode=Default',
-        `--disable-extensions-except=${extensions.join(',')}`,
-        `--load-extension=${extensions.join(',')}`,
-      ],
-    });
-    context.on('request', (req) => {
-      const { outcome, fixture } = requests.classify(req.url());
-      requests.add({
-        url: req.url(),
-        method: req.method(),
-        resourceType: req.resourceType(),
-        via: 'event',
-        outcome: outcome === 'aborted' ? 'aborted' : outcome,
-        fixture,
-        from: requestOrigin(req),
-      });
-    });
-    // Catch-all: lowest priority route (registered first); fixture pages are answered here too.
-    await context.route('**/*', async (route) => {
-      const req = route.request();
-      const url = req.url();
-      const { outcome, fixture } = requests.classify(url);
-      if (outcome === 'internal') return route.continue();
-      requests.add({ url, method: req.method(), resourceType: req.resourceType(), via: 'route', outcome, fixture, from: requestOrigin(req) });
-      if (outcome === 'fixture' && fixture) {
-        if (req.resourceType() === 'document') {
-          return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(builtPage(fixture)) });
-        }
-        return route.fulfill({ status: 404, contentType: 'text/plain', body: '' });
-      }
-      return route.abort('blockedbyclient');
-    });
-    await context.routeWebSocket(/.*/, (ws) => {
-      requests.add({ url: ws.url(), method: 'GET', resourceType: 'websocket', via: 'websocket', outcome: 'aborted', from: 'websocket' });
-      return ws.close({ code: 1008, reason: 'blocked by test harness' });
-    });
+    const context = await launchContext({ lang, extensions, requests, netlog });
     await use(context);
     await context.close();
     // Every URL that reached Chromium's network stack went past interception (fulfilled and aborted
@@ -221,6 +247,11 @@ export const test = base.extend<HarnessOptions & HarnessFixtures>({
       await testInfo.attach('requests-past-interception.json', { body: JSON.stringify(escaped, null, 2), contentType: 'application/json' });
       throw new Error(`requests reached Chromium's network stack past interception (all failed to resolve): ${escaped.map((r) => r.url).join(', ')}`);
     }
+    const unexpected = requests.unexpected();
+    if (unexpected.length && !unexpectedAllowed) {
+      await testInfo.attach('unexpected-requests.json', { body: JSON.stringify(unexpected, null, 2), contentType: 'application/json' });
+      throw new Error(`requests to hosts other than the served fixtures (blocked, but none may be made): ${unexpected.map((r) => `${r.url} (from ${r.from})`).join(', ')}`);
+    }
   },
 
   page: async ({ context }, use) => {
@@ -236,16 +267,18 @@ export const test = base.extend<HarnessOptions & HarnessFixtures>({
 
   serve: async ({ context, requests }, use) => {
     void context; // the catch-all route installed by `context` answers for served fixtures
-    await use(async (name: string) => {
+    await use(async (name: string, options?: ServeOptions) => {
       const site = SITES[name];
       if (!site) throw new Error(`unknown fixture ${name}`);
       requests.served.set(name, site.match.map((s) => new RegExp(s)));
+      if (options) requests.serveOptions.set(name, options);
+      else requests.serveOptions.delete(name);
     });
   },
 
   open: async ({ page, serve }, use) => {
-    await use(async (name: string, url?: string) => {
-      await serve(name);
+    await use(async (name: string, url?: string, options?: ServeOptions) => {
+      await serve(name, options);
       const target = url ?? SITES[name]!.urls[0]!;
       await page.goto(target);
       await page.waitForFunction(() => window.__fixture?.ready === true);
