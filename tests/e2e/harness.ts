@@ -247,7 +247,14 @@ export const test = base.extend<HarnessOptions & HarnessFixtures>({
       await testInfo.attach('requests-past-interception.json', { body: JSON.stringify(escaped, null, 2), contentType: 'application/json' });
       throw new Error(`requests reached Chromium's network stack past interception (all failed to resolve): ${escaped.map((r) => r.url).join(', ')}`);
     }
-    const unexpected = requests.unexpected();
+    // Fixture pages are self-contained (one document each): any other request to a fixture host
+    // (a fetch, an image, a beacon) can only come from an extension; and the extension's own pages
+    // and service worker request nothing outside the extension.
+    const unexpected = [
+      ...requests.unexpected(),
+      ...requests.records.filter((r) => r.outcome === 'fixture' && r.resourceType !== 'document' && r.via === 'route'),
+      ...requests.fromExtension().filter((r) => r.outcome !== 'internal' && r.outcome !== 'aborted'),
+    ];
     if (unexpected.length && !unexpectedAllowed) {
       await testInfo.attach('unexpected-requests.json', { body: JSON.stringify(unexpected, null, 2), contentType: 'application/json' });
       throw new Error(`requests to hosts other than the served fixtures (blocked, but none may be made): ${unexpected.map((r) => `${r.url} (from ${r.from})`).join(', ')}`);

@@ -171,3 +171,40 @@ test('the service worker stopped mid-typing: warnings resume, one overlay, the d
   await expect(page.locator('balise-overlay')).toHaveCount(1);
   expect(await fixtureText(page)).toBe(`${CLEAN} ${BAD}`);
 });
+
+test('damaged journal records in the browser’s IndexedDB: a notice, and every readable entry still listed', async ({ context, extensionId }) => {
+  const opts = await context.newPage();
+  await opts.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(opts.getByRole('heading', { level: 1 })).toBeVisible();
+  // Write straight into the extension's real IndexedDB: two good entries and three damaged ones
+  // (wrong kind, no time, not even an object), as a crash or an old version could leave them.
+  await opts.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('balise-journal', 2);
+        req.onupgradeneeded = () => {
+          const store = req.result.createObjectStore('entries', { keyPath: 'id', autoIncrement: true });
+          store.createIndex('at', 'at');
+          store.createIndex('site', 'site');
+        };
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const tx = req.result.transaction('entries', 'readwrite');
+          const s = tx.objectStore('entries');
+          const now = Date.now();
+          const good = { kind: 'rule-muted', site: 'facebook', accountType: 'professional', categories: ['testimonial'], ruleIds: ['testimonial/asks-for-reviews'] };
+          s.add({ ...good, at: now - 1000 });
+          s.add({ ...good, at: now - 2000, site: 'linkedin' });
+          s.add({ ...good, at: now - 3000, kind: 'deleted-everything' });
+          s.add({ ...good, at: 'yesterday' });
+          s.add({ id: 999, junk: true } as any);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await opts.reload();
+  await expect(opts.getByRole('alert').filter({ hasText: /3 damaged entries/ })).toBeVisible({ timeout: 15_000 });
+  await expect(opts.locator('table.journal tbody tr')).toHaveCount(2);
+  await expect(opts.locator('table.journal')).toContainText('LinkedIn');
+});
