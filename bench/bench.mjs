@@ -3,14 +3,15 @@
 // Engine figures on the development corpus, side by side with peers measured in the same run:
 // harper.js (Automattic's in-browser linter, WASM) and alex (retext-equality + profanities).
 // Cold start = a fresh node process importing the library and checking its first post.
-// Then: scaling, incremental edits, bundle sizes, and (unless --engine-only) typing in Chromium
-// with and without the built extension (bench/browser.mjs). Budgets are reported, never asserted.
+// Then: scaling, incremental edits, the fuzz inputs (slowest time per 1,000 characters), bundle
+// sizes, and (unless --engine-only) typing in Chromium with and without the built extension
+// (bench/browser.mjs). Budgets are reported, never asserted.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ensureEngineBundle, ROOT } from '../bin/lib.mjs';
+import { compileRulesToJson, ensureEngineBundle, ROOT } from '../bin/lib.mjs';
 
 const args = process.argv.slice(2);
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
@@ -142,6 +143,58 @@ console.log(`slope: ${result.scaling_slope_ms_per_1k} ms per 1,000 characters (1
   }
   result.incremental_ms = { chars: post.length, edits: xs.length, p50: r2(q(xs, 0.5)), p95: r2(q(xs, 0.95)) };
   console.log(`\nincremental (1-char edits in the middle of a ${post.length}-char post, ${xs.length} edits): p50 ${q(xs, 0.5).toFixed(2)} ms, p95 ${q(xs, 0.95).toFixed(2)} ms (budget p95 ≤ 16 ms: ${q(xs, 0.95) <= 16 ? 'met' : 'NOT met'})`);
+}
+
+// --- fuzz: the hostile inputs of tests/unit/fuzz.test.ts (tests/fuzz/generate.mjs), each checked once ---
+// Per 1,000 characters only for inputs of at least 1,000 characters (a 3-character input's
+// fixed cost says nothing per character); the five slowest are re-timed 3 times and the median
+// kept, so one garbage-collection pause does not make the figure.
+{
+  const { generateInputs } = await import('../tests/fuzz/generate.mjs');
+  const { examples } = await compileRulesToJson({ quiet: true });
+  const inputs = generateInputs({ vocabulary: examples.map((e) => e.text) });
+  const accounts = ['personal', 'professional', 'unknown'];
+  const platforms = ['facebook', 'x', 'linkedin', 'blog'];
+  const ctxOf = (i) => ({ account: accounts[i % 3], platform: platforms[Math.floor(i / 3) % 4], messageLanguage: Math.floor(i / 12) % 2 ? 'en' : 'fr' });
+  const time = async (x) => {
+    const t0 = performance.now();
+    await balise.analyze(x.text, ctxOf(x.index));
+    return performance.now() - t0;
+  };
+  let total = 0;
+  let errors = 0;
+  const per1k = [];
+  for (const x of inputs) {
+    let ms;
+    try {
+      ms = await time(x);
+    } catch {
+      errors++;
+      continue;
+    }
+    total += ms;
+    if (x.text.length >= 1_000) per1k.push({ x, v: (ms * 1000) / x.text.length });
+  }
+  per1k.sort((a, b) => b.v - a.v);
+  let slow = null;
+  for (const { x } of per1k.slice(0, 5)) {
+    const xs = [];
+    for (let i = 0; i < 3; i++) xs.push(await time(x));
+    const v = (q(xs, 0.5) * 1000) / x.text.length;
+    if (!slow || v > slow.v) slow = { x, v };
+  }
+  const chars = inputs.reduce((a, x) => a + x.text.length, 0);
+  result.fuzz = {
+    inputs: inputs.length,
+    slowest_ms_per_1k: r2(slow.v),
+    slowest_category: slow.x.category,
+    slowest_chars: slow.x.text.length,
+    slowest_index: slow.x.index,
+    total_ms: r2(total),
+    errors,
+  };
+  console.log(`\nfuzz (${inputs.length} generated hostile inputs, ${(chars / 1e6).toFixed(1)} M characters, each checked once): ${(total / 1000).toFixed(1)} s in all, ${errors} threw`);
+  console.log(`slowest per 1,000 characters (inputs of ≥ 1,000 characters; the 5 slowest re-timed, median of 3): ${slow.v.toFixed(3)} ms/1k — ${slow.x.category}, ${slow.x.text.length} characters (input #${slow.x.index}, ${JSON.stringify(slow.x.text.slice(0, 24))}…)`);
 }
 
 // --- bundle sizes: what a tab loads (content script) and what the engine host loads (worker) ---
