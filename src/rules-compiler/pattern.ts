@@ -23,9 +23,10 @@ import type { PatternAlt, Triggers } from '../engine/types';
 export const WORD_CHAR = '\\w';
 /**
  * Between two words: a run of 1–5 non-word characters on one line that does not end a sentence
- * (a gap must not reach into the next sentence); the period of an initial ("Jenna R. for") is fine.
+ * (a gap must not reach into the next sentence); the period of an initial ("Jenna R. for") is fine,
+ * not the period after a single digit ("salle 3. Audience"), where the sentence splitter cuts.
  */
-export const SEP = '(?:[^\\w\\n.!?]|(?<=\\b\\w)\\.){1,5}';
+export const SEP = '(?:[^\\w\\n.!?]|(?<=\\b[a-z])\\.){1,5}';
 /** Next to a symbol, the separator may be empty ("info@", "50 $" or "50$"). */
 const SEP0 = '[^\\w\\n]{0,5}';
 const BEFORE = '\\b';
