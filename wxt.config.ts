@@ -3,13 +3,37 @@ import preact from '@preact/preset-vite';
 import { rulesPlugin } from './bin/rules-vite-plugin.mjs';
 import { SITE_MATCHES } from './src/sites/matches';
 
+// Extension pages (popup, options, offscreen document, Firefox background page) and the rule
+// worker they start: only the package's own files. No 'unsafe-eval' or 'unsafe-inline', no remote
+// origin. The pages load their scripts and CSS from files; Preact sets style properties through
+// the CSSOM (not governed by style-src); the rule worker is /rule-worker.js ('self' via
+// script-src); fetch() only reads the package's own locale files (connect-src 'self'); exports
+// are downloaded from blob: links, which CSP does not govern. Content scripts run under the
+// page's policy, not this one. tests/unit/packaging.test.ts checks the built manifests.
+const EXTENSION_PAGES_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "style-src 'self'",
+].join('; ');
+
 // Layout: entrypoints/, public/, locales/ at the top level (srcDir left at the root);
 // engine and UI code live in src/ and are imported explicitly.
 export default defineConfig({
   modules: ['@wxt-dev/i18n/module'],
   vite: () => ({ plugins: [preact(), rulesPlugin()] }),
+  // `npm run zip` also writes the sources archive Mozilla's review asks for: the repository's own
+  // files, without what builds and test runs leave behind (all git-ignored).
+  zip: { excludeSources: ['dist/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/.build/**', 'src/engine/generated/**'] },
   manifest: ({ browser }) => ({
-    action: { default_title: '__MSG_extName__' },
+    // The toolbar button's icon, explicit for both (WXT writes the popup into `browser_action` on MV2
+    // without carrying `action` over, so Firefox gets its own key).
+    [browser === 'firefox' ? 'browser_action' : 'action']: { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
@@ -29,8 +53,16 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
+    // MV3 form; WXT turns it into the MV2 string for Firefox.
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'balise@balise.example', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            // data_collection_permissions: Firefox's own consent record; Balise collects and
+            // transmits nothing (PRIVACY.md), so it declares "none". Firefox before 140 ignores it.
+            gecko: { id: 'balise@balise.example', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
 });
