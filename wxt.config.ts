@@ -59,8 +59,10 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             // data_collection_permissions: Firefox's own consent record; Balise collects and
-            // transmits nothing (PRIVACY.md), so it declares "none". Firefox before 140 ignores it.
-            gecko: { id: 'balise@balise.example', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+            // transmits nothing (PRIVACY.md), so it declares "none". The key exists from Firefox
+            // 140 (the ESR of 2025; 142 on Android), hence the minimum versions.
+            gecko: { id: 'balise@balise.example', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
