@@ -48,6 +48,8 @@ function cold(name, runs = 5) {
 }
 
 // --- warm: every post, median of 5 runs each, after a warm-up pass ---
+// Each engine gets two passes, in rotation (Balise, harper.js, alex, Balise, harper.js, alex), and
+// keeps its better one: a slow spell of this shared machine then costs no engine its figure.
 async function warm(check) {
   for (const p of posts) await check(p);
   const per = [];
@@ -72,15 +74,26 @@ console.log(`corpus: ${posts.length} posts, ${posts.reduce((a, p) => a + p.text.
 
 const result = { date: new Date().toISOString(), machine: { node: process.version, cpus: cpus().length, model: cpus()[0]?.model }, engine: {}, peers: {} };
 const fig = (c, w) => ({ cold_start_ms: r2(c), post_ms: { p50: r2(w.p50), p95: r2(w.p95) }, per_1k_chars_ms: { p50: r2(w.per1k_p50) } });
-const rows = [['balise', cold('balise'), await warm((p) => balise.analyze(p.text, { account: p.account, platform: p.platform }))]];
+let rows;
 {
   const { LocalLinter } = await import('harper.js');
   const { binaryInlined } = await import('harper.js/binaryInlined');
   const harper = new LocalLinter({ binary: binaryInlined });
   await harper.setup();
   const { text: alexText } = await import('alex');
-  rows.push(['harper.js', cold('harper'), await warm((p) => harper.lint(p.text))]);
-  rows.push(['alex', cold('alex'), await warm((p) => alexText(p.text))]);
+  const checks = [
+    (p) => balise.analyze(p.text, { account: p.account, platform: p.platform }),
+    (p) => harper.lint(p.text),
+    (p) => alexText(p.text),
+  ];
+  const best = [null, null, null];
+  for (let pass = 0; pass < 2; pass++) {
+    for (let k = 0; k < checks.length; k++) {
+      const w = await warm(checks[k]);
+      if (!best[k] || w.p50 < best[k].p50) best[k] = w;
+    }
+  }
+  rows = [['balise', cold('balise'), best[0]], ['harper.js', cold('harper'), best[1]], ['alex', cold('alex'), best[2]]];
 }
 const [, coldB, warmB] = rows[0];
 result.engine = fig(coldB, warmB);
