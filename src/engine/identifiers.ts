@@ -21,6 +21,10 @@ export interface Validator {
    * previous sentence or line ("NAS :\n046 454 286"): such a rule needs the whole post.
    */
   labelled?: boolean;
+  /** Fewest digits a match holds: a post with fewer is not scanned at all (most posts have none). */
+  minDigits?: number;
+  /** A character every match contains ("@" for e-mail): a post without it is not scanned. */
+  needs?: string;
 }
 
 const B = '(?<![\\p{L}\\p{N}])';
@@ -157,18 +161,21 @@ const NAME = "[\\p{L}][\\p{L}'-]*";
 
 export const VALIDATORS: Record<string, Validator> = {
   sin: {
+    minDigits: 9,
     labelled: true,
     find: (t) =>
       scan(new RegExp(`${B}\\d{3}[ .-]?\\d{3}[ .-]?\\d{3}${E}`, 'gu'), t, (m) => isValidSin(m[0]),
         /(?<![\p{L}])(nas|sin|assurance sociale|social insurance|sin number|numero d'assurance)(?![\p{L}])/u),
   },
   ramq: {
+    minDigits: 8,
     labelled: true,
     find: (t) =>
       scan(new RegExp(`${B}[a-z]{4} ?\\d{4} ?\\d{4}${E}`, 'gu'), t, (m) => isValidRamq(m[0]),
         /(?<![\p{L}])(nam|ramq|carte soleil|assurance maladie|carte sante|health card|health number|medicare)(?![\p{L}])/u),
   },
   ohip: {
+    minDigits: 10,
     labelled: true,
     find: (t) =>
       scan(new RegExp(`${B}\\d{4}[ -]?\\d{3}[ -]?\\d{3}(?:[ -]?(?!${VERSION_NOT_WORDS}${E})[a-z]{2})?${E}`, 'gu'), t,
@@ -180,6 +187,7 @@ export const VALIDATORS: Record<string, Validator> = {
   // Other provinces' health numbers with a public structure. A BC PHN looks like a phone number
   // (area codes 9xx exist), so it counts only with a label and a valid check digit.
   'phn-bc': {
+    minDigits: 10,
     labelled: true,
     find: (t) =>
       scan(new RegExp(`${B}9\\d{3}[ -]?\\d{3}[ -]?\\d{3}${E}`, 'gu'), t, () => false,
@@ -187,6 +195,7 @@ export const VALIDATORS: Record<string, Validator> = {
         .filter((m) => isValidBcPhn(t.slice(m.start, m.end))),
   },
   dob: {
+    minDigits: 5,
     labelled: true,
     find: (t) =>
       scan(new RegExp(DATE_RE.source, 'gu'), t, () => false,
@@ -194,6 +203,7 @@ export const VALIDATORS: Record<string, Validator> = {
         .filter((m) => parseDate(t.slice(m.start, m.end)) !== null),
   },
   'case-number': {
+    minDigits: 4,
     labelled: true,
     find: (t) =>
       // The lookahead (a digit before any "/") is bounded by the longest token (6 + 4 × 9 = 42
@@ -204,15 +214,18 @@ export const VALIDATORS: Record<string, Validator> = {
         .filter((m) => (t.slice(m.start, m.end).match(/\d/g) ?? []).length >= 4),
   },
   phone: {
+    minDigits: 10,
     contact: true,
     find: (t) =>
       scan(/(?<![\p{L}\p{N}+])(?:\+?1[ .-]?)?(?:\(\d{3}\)|\d{3})[ .-]?\d{3}[ .-]?\d{4}(?![\p{L}\p{N}])/gu, t, (m) => isValidNanp(m[0])),
   },
   email: {
+    needs: '@',
     contact: true,
     find: (t) => scan(/(?<![\p{L}\p{N}._%+-])[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,4}\.[a-z]{2,12}(?![\p{L}\p{N}])/gu, t, () => true),
   },
   address: {
+    minDigits: 1,
     contact: true,
     find: (t) =>
       scan(new RegExp(
@@ -220,6 +233,7 @@ export const VALIDATORS: Record<string, Validator> = {
         t, () => true),
   },
   'postal-code': {
+    minDigits: 3,
     contact: true,
     find: (t) => scan(/(?<![\p{L}\p{N}])[abceghj-nprstvxy]\d[abceghj-nprstv-z] ?\d[abceghj-nprstv-z]\d(?![\p{L}\p{N}])/gu, t, () => true),
   },

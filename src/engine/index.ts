@@ -85,8 +85,29 @@ class Post {
 
   ids(name: string): IdMatch[] {
     let m = this.idCache.get(name);
-    if (!m) this.idCache.set(name, (m = VALIDATORS[name]!.find(this.norm.text)));
+    if (!m) {
+      const v = VALIDATORS[name]!;
+      const t = this.norm.text;
+      // Most posts hold no number and no "@": the validators' scans are skipped outright.
+      const skip = (v.minDigits !== undefined && this.digitCount() < v.minDigits) || (v.needs !== undefined && !t.includes(v.needs));
+      this.idCache.set(name, (m = skip ? [] : v.find(t)));
+    }
     return m;
+  }
+
+  private digits = -1;
+  /** ASCII digits in the folded text (what \d matches in the validators; folding maps full-width digits here). */
+  private digitCount(): number {
+    if (this.digits < 0) {
+      const t = this.norm.text;
+      let n = 0;
+      for (let i = 0; i < t.length; i++) {
+        const c = t.charCodeAt(i);
+        if (c >= 48 && c <= 57) n++;
+      }
+      this.digits = n;
+    }
+    return this.digits;
   }
 
   /** Index of the sentence containing folded offset `pos`. */

@@ -104,3 +104,29 @@ describe('phones, case numbers, addresses, postal codes, e-mail', () => {
     expect(find('email', 'écrivez à r.belanger.perso@exemple.ca svp')).toEqual(['r.belanger.perso@exemple.ca']);
   });
 });
+
+describe('validator prefilters (minDigits, needs)', () => {
+  // The engine skips a validator's scan when the post has fewer digits than `minDigits` or lacks
+  // `needs`: that must never hide a match. Every match found on the rules' examples (and on a
+  // few bare identifiers) must satisfy the prefilter of the validator that found it.
+  it('never skip a post in which the validator finds something', async () => {
+    const { compileRules } = await import('../../src/rules-compiler/compile');
+    const { normalize } = await import('../../src/engine/normalize');
+    const { join } = await import('node:path');
+    const texts = compileRules(join(__dirname, '../../rules')).examples.map((e) => e.text);
+    texts.push('NAS 046 454 286', 'RAMQ TREM 8503 1512', 'OHIP 1234-567-890-AB', 'né le 1/2/2009', 'dossier 2024-118', '514 555 1234', 'a@b.ca', '12 rue Principale', 'H2X 1Y4');
+    let found = 0;
+    for (const [name, v] of Object.entries(VALIDATORS)) {
+      for (const raw of texts) {
+        const t = normalize(raw).text;
+        const matches = v.find(t);
+        if (!matches.length) continue;
+        found++;
+        const digits = (t.match(/\d/g) ?? []).length;
+        if (v.minDigits !== undefined) expect(digits, `${name} on ${raw}`).toBeGreaterThanOrEqual(v.minDigits);
+        if (v.needs !== undefined) expect(t.includes(v.needs), `${name} on ${raw}`).toBe(true);
+      }
+    }
+    expect(found).toBeGreaterThan(20);
+  });
+});
