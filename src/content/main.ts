@@ -166,7 +166,10 @@ export function startContent(ctx: { signal: AbortSignal }): void {
     let root: HTMLElement | null = el.isContentEditable ? el : null;
     while (root?.parentElement?.isContentEditable) root = root.parentElement;
     if (!root && el.ownerDocument.designMode === 'on') root = el.ownerDocument.body;
-    return root;
+    // Blocks of one post (Gutenberg paragraphs) are one box: the post is checked as a whole,
+    // with one badge, not one per paragraph.
+    const group = root && site.group ? (root.parentElement?.closest(site.group) as HTMLElement | null) : null;
+    return group ?? root;
   }
 
   function attach(el: HTMLElement): Box {

@@ -11,6 +11,11 @@ export interface SiteAdapter {
   hosts: RegExp;
   /** Compose boxes (contenteditable roots or textareas). */
   editors: string[];
+  /**
+   * Editors that together make one post (Gutenberg: one contenteditable per paragraph block):
+   * their shared container, checked, highlighted and badged as one compose box.
+   */
+  group?: string;
   /** Publish controls: a click on one of these is held while error findings remain. */
   publish: string[];
   /** Ctrl/Cmd+Enter publishes on this site. */
@@ -96,6 +101,7 @@ export const SITES: SiteAdapter[] = [
     platform: 'blog',
     hosts: /(^|\.)wordpress\.com$/,
     editors: ['.block-editor-rich-text__editable[contenteditable=true]', 'body#tinymce', 'textarea#content', 'textarea.editor-post-title__input'],
+    group: '.is-root-container.block-editor-block-list__layout',
     publish: ['input#publish', '[role=region][aria-label="Editor publish"] button'],
     account: blogAccount,
     testUrls: ['https://example-blog.wordpress.com/wp-admin/post-new.php', 'https://example-blog.wordpress.com/wp-admin/post-new.php?classic'],
@@ -137,6 +143,7 @@ export const GENERIC: SiteAdapter = {
   platform: 'blog',
   hosts: /.*/,
   editors: [...byId('wordpress').editors, ...byId('ghost').editors, ...GENERIC_EDITORS],
+  group: byId('wordpress').group,
   publish: [...byId('wordpress').publish, ...byId('ghost').publish, 'form button[type=submit]', 'form input[type=submit]'],
   account: blogAccount,
   testUrls: ['https://blogue.clinique-exemple.ca/wp-admin/post-new.php', 'https://example.org/textarea'],

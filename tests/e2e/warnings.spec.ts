@@ -320,3 +320,21 @@ test('an extension update mid-draft: Balise comes back in the open tab without a
   await expect(overlay(page)).toHaveAttribute('data-severity', 'none', { timeout: 15_000 });
   await expect(page.locator('balise-overlay')).toHaveCount(1);
 });
+
+test('Gutenberg: the paragraph blocks of a post are checked as one post, with one badge', async ({ open, page }) => {
+  await open('gutenberg');
+  const blocks = page.frameLocator('iframe[name="editor-canvas"]').locator('.block-editor-rich-text__editable');
+  await blocks.first().click();
+  await page.keyboard.type(FR_BAD);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(CLEAN);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(EN_BAD);
+  await expect(blocks).toHaveCount(3);
+  // One overlay for the whole post (not one per paragraph), which read all three blocks.
+  await expect(overlay(page)).toHaveAttribute('data-severity', 'error', { timeout: 15_000 });
+  await expect(page.locator('balise-overlay')).toHaveCount(1);
+  await expect.poll(async () => Number(await overlay(page).getAttribute('data-checked-length')), { timeout: 15_000 }).toBeGreaterThanOrEqual(FR_BAD.length + CLEAN.length + EN_BAD.length);
+  await expect.poll(async () => Number(await overlay(page).getAttribute('data-findings'))).toBeGreaterThanOrEqual(2);
+  expect(await fixtureText(page)).toBe(`${FR_BAD}\n\n${CLEAN}\n\n${EN_BAD}`);
+});
