@@ -21,6 +21,7 @@ const NLP_MAX_SENTENCE = 600;
 const UNLESS_NEAR = 45;
 /** A matcher for an empty list (a bundle without a suppression cue): never matches. */
 const NEVER: Matcher = { id: -1, sticky: [], guard: new Int32Array(0), scan: null };
+const NO_SPANS: Spans = Object.freeze([]) as unknown as Spans;
 
 interface PreparedRule {
   rule: CompiledRule;
@@ -73,6 +74,8 @@ class Post {
 
   /** All matches of `m` over the whole post as flat [start, end, start, end, …], computed once. */
   matches(m: Matcher): Spans {
+    // Most matchers have no trigger word in a given post: nothing to run, nothing to cache.
+    if (!this.canMatch(m)) return NO_SPANS;
     let r = this.cache.get(m);
     if (!r) this.cache.set(m, (r = matchAll(m, this.norm.text, this.hits)));
     return r;
@@ -124,7 +127,6 @@ class Post {
 
   /** First match of `m` inside [start, end), or null. */
   firstIn(m: Matcher, start: number, end: number): [number, number] | null {
-    if (!this.canMatch(m)) return null;
     const x = this.matches(m);
     for (let i = 0; i < x.length; i += 2) {
       if (x[i]! >= start && x[i + 1]! <= end) return [x[i]!, x[i + 1]!];
@@ -135,7 +137,6 @@ class Post {
 
   /** Whether `m` matches inside [start, end) with its end at or before `before`. */
   anyBefore(m: Matcher, start: number, before: number): boolean {
-    if (!this.canMatch(m)) return false;
     const x = this.matches(m);
     for (let i = 0; i < x.length; i += 2) {
       if (x[i]! >= start && x[i + 1]! <= before) return true;
@@ -219,7 +220,7 @@ export function createEngine(bundle: RuleBundle): Engine {
     const t = post.norm.text;
     // Cheap first: a rule whose every group cannot match (no trigger word in the post) is skipped.
     if (!p.groups.every((g) => post.canMatch(g))) return out;
-    if (p.unlessPost && post.canMatch(p.unlessPost) && post.matches(p.unlessPost).length) return out;
+    if (p.unlessPost && post.matches(p.unlessPost).length) return out;
 
     if (rule.kind === 'identifier') {
       const v = VALIDATORS[rule.validator!]!;

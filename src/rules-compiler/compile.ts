@@ -8,7 +8,7 @@ import { basename, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { CATEGORIES, type Category, type CompiledRule, type CompiledSuppressors, type Lang, type PatternSet, type RuleBundle } from '../engine/types';
 import { VALIDATORS } from '../engine/identifiers';
-import { compilePatternAlts, compilePatternList, PatternError, type LexiconLookup } from './pattern';
+import { compilePatternAlts, PatternError, type LexiconLookup } from './pattern';
 
 /** Largest regular expression one pattern list may compile to. */
 export const MAX_REGEX_CHARS = 20_000;
@@ -89,14 +89,15 @@ export function compileRules(rulesDir: string): CompileResult {
   };
   const compileList = (list: string[], lang: Lang, where: string): PatternSet | undefined => {
     try {
-      const { src } = compilePatternList(list, lookup(lang));
+      const alts = compilePatternAlts(list, lookup(lang));
+      const src = `(?:${alts.map((a) => a.src).join('|')})`;
       if (new RegExp(src, 'u').test('')) throw new PatternError('it matches empty text; make at least one word required');
       // Past this size V8 stops optimising a regular expression and matching slows down a
       // hundredfold (measured); a whole rule set once ran out of memory this way.
       if (src.length > MAX_REGEX_CHARS) {
         throw new PatternError(`this list compiles to ${Math.round(src.length / 1000)} KB of regular expression (limit ${MAX_REGEX_CHARS / 1000} KB); split the rule in two or shorten the lexicon lists it uses`);
       }
-      return compilePatternAlts(list, lookup(lang));
+      return alts;
     } catch (e) {
       errors.push(`${where}: ${(e as Error).message}`);
       return undefined;

@@ -70,12 +70,6 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Compiles a list of patterns into one alternation source and its trigger words (null = always run). */
-export function compilePatternList(patterns: string[], lex: LexiconLookup): { src: string; triggers: Triggers | null } {
-  const { src, first } = compileList(patterns, lex, 0);
-  return { src, triggers: toTriggers(first) };
-}
-
 /**
  * Compiles a list of patterns one by one, each with its own trigger words: the engine tries a
  * pattern only where one of its first words stands, instead of the whole list everywhere.
@@ -175,9 +169,10 @@ class Parser {
 
   item(): Item[] {
     const c = this.s[this.pos]!;
-    const start = this.pos;
     let src: string;
     let first: First;
+    /** For a plain word: the words a post must hold where it matches (see presence()). */
+    let need: First | undefined;
     if (c === '(') {
       this.pos++;
       const alts = [this.sequence()];
@@ -228,13 +223,14 @@ class Parser {
         }
         return [{ t: 'word', src, optional, sym: true, first }];
       }
+      need = presence(m[0]);
     }
     let optional = false;
     if (this.s[this.pos] === '?') {
       optional = true;
       this.pos++;
     }
-    return [{ t: 'word', src, optional, first, need: c === '(' || c === '{' || this.s.startsWith('<num>', start) ? undefined : presence(this.s.slice(start, this.pos).replace(/\?$/, '')) }];
+    return [{ t: 'word', src, optional, first, need }];
   }
 }
 

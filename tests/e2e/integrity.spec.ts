@@ -9,7 +9,7 @@
  * and the published text carries no trace of Balise.
  */
 import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { cases, type Case } from './editors';
+import { canvas, cases, type Case } from './editors';
 import { expect, GRANTED_EXTENSION_DIR, fixturePublished, fixtureText, launchContext, RequestLog, SITES, test } from './harness';
 
 // Paragraphs that Balise flags (client story, health-card number, testimonial request, hostile
@@ -129,7 +129,7 @@ async function play(context: BrowserContext, c: Case, balise: boolean): Promise<
       const r = host.shadowRoot!.querySelector('.badge')!.getBoundingClientRect();
       return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
     });
-    const area = (await (AREAS[c.name] ? page.locator(AREAS[c.name]!) : c.name === 'gutenberg' ? page.frameLocator('iframe[name="editor-canvas"]').locator('.is-root-container') : box).boundingBox())!;
+    const area = (await (AREAS[c.name]?.(page) ?? box).boundingBox())!;
     const frame = FRAMES[c.name];
     const frameArea = frame ? await page.locator(frame).boundingBox() : null;
     const bottom = Math.min(area.y + area.height, frameArea ? frameArea.y + frameArea.height : Infinity);
@@ -146,7 +146,10 @@ async function play(context: BrowserContext, c: Case, balise: boolean): Promise<
 }
 
 /** Where the whole compose box is, when the case's editor locator is one paragraph of it. */
-const AREAS: Record<string, string> = { medium: 'main [contenteditable=true]' };
+const AREAS: Record<string, (page: Page) => Locator> = {
+  medium: (page) => page.locator('main [contenteditable=true]'),
+  gutenberg: (page) => canvas(page).locator('.is-root-container'),
+};
 /** Blogs on the user's own domain: Balise runs there once the domain is added (options page). */
 const SELF_HOSTED: Record<string, string> = { textarea: 'example.org', 'self-hosted': 'blogue.clinique-exemple.ca' };
 /** Editors inside an iframe: the part of the box on screen is cut by the frame. */

@@ -11,34 +11,25 @@ const engine = createEngine(bundle);
 const key = (f: { ruleId: string; start: number; end: number; severity: string }) => `${f.ruleId}@${f.start}-${f.end}:${f.severity}`;
 
 describe('incremental checking', () => {
-  it('finds what a full check finds on multi-paragraph drafts made of the rules’ own examples', { timeout: 120_000 }, async () => {
+  /** Drafts of six rule examples (allow, flag, flag, allow, flag, flag) joined by `sep`: incremental = full. */
+  async function sameAsFull(sep: string): Promise<void> {
     const inc = createIncrementalChecker(engine);
     const flags = examples.filter((e) => e.expect === 'flag').map((e) => e.text);
     const allows = examples.filter((e) => e.expect === 'allow').map((e) => e.text);
     for (let i = 0; i + 3 < flags.length; i += 4) {
-      const draft = [allows[i % allows.length], flags[i], flags[i + 1], allows[(i + 1) % allows.length], flags[i + 2], flags[i + 3]].join('\n\n');
+      const draft = [allows[i % allows.length], flags[i], flags[i + 1], allows[(i + 1) % allows.length], flags[i + 2], flags[i + 3]].join(sep);
       for (const account of ['professional', 'personal'] as const) {
         const full = (await engine.analyze(draft, { account })).filter((f) => f.severity !== 'info').map(key);
         const got = (await inc.check(draft, { account })).filter((f) => f.severity !== 'info').map(key);
         expect(got.sort(), draft).toEqual(full.sort());
       }
     }
-  });
+  }
 
-  it('finds what a full check finds when long paragraphs are cut into sentence pieces', { timeout: 120_000 }, async () => {
-    const inc = createIncrementalChecker(engine);
-    const flags = examples.filter((e) => e.expect === 'flag').map((e) => e.text);
-    const allows = examples.filter((e) => e.expect === 'allow').map((e) => e.text);
-    for (let i = 0; i + 3 < flags.length; i += 4) {
-      // One long paragraph: examples side by side on a single line.
-      const draft = [allows[i % allows.length], flags[i], flags[i + 1], allows[(i + 1) % allows.length], flags[i + 2], flags[i + 3]].join(' ');
-      for (const account of ['professional', 'personal'] as const) {
-        const full = (await engine.analyze(draft, { account })).filter((f) => f.severity !== 'info').map(key);
-        const got = (await inc.check(draft, { account })).filter((f) => f.severity !== 'info').map(key);
-        expect(got.sort(), draft).toEqual(full.sort());
-      }
-    }
-  });
+  it('finds what a full check finds on multi-paragraph drafts made of the rules’ own examples', { timeout: 120_000 }, () => sameAsFull('\n\n'));
+
+  // One long paragraph: examples side by side on a single line, cut into sentence pieces.
+  it('finds what a full check finds when long paragraphs are cut into sentence pieces', { timeout: 120_000 }, () => sameAsFull(' '));
 
   it('re-analyses only the paragraph that changed, with offsets still right', async () => {
     const inc = createIncrementalChecker(engine);
