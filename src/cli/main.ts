@@ -5,7 +5,9 @@
  *   check --text "…" [--account professional|personal] [--platform x|facebook|linkedin|blog] [--lang fr|en]
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { engine } from '../engine/default';
+import type { ModelStatus } from '../engine/index';
 import type { Account, AnalyzeContext, Finding, Lang } from '../engine/types';
 
 const ACCOUNTS = ['personal', 'professional', 'unknown'];
@@ -16,7 +18,11 @@ const T = {
   npm run check -- brouillon.txt [--account professional|personal] [--platform facebook|x|linkedin|blog]
   npm run check -- --text "Le texte à vérifier"
   npm run --silent check -- --jsonl publications.jsonl     (une ligne JSON {id, text, platform?, account?} par publication)
-Options : --lang fr|en (langue des libellés), --json (sortie JSON)`,
+Options : --lang fr|en (langue des libellés), --json (sortie JSON), --explain (quelle couche a levé chaque constat),
+          --no-model (les règles seules, sans la couche apprise)`,
+    modelOff: (why: string) => `balise : la couche apprise est désactivée (${why}) ; vérification par les règles seules, qui manquent davantage et se trompent plus souvent.`,
+    layerRule: (id: string, s?: number) => `levé par la règle ${id}${s != null ? `, confirmé par le modèle (score ${s.toFixed(2)})` : ''}`,
+    layerModel: (s: number) => `levé par le modèle appris (score ${s.toFixed(2)})`,
     none: 'Aucun problème trouvé.',
     count: (n: number) => `${n} constat${n > 1 ? 's' : ''}`,
     sev: { error: 'erreur', warning: 'avertissement', info: 'rappel' },
@@ -32,7 +38,11 @@ Options : --lang fr|en (langue des libellés), --json (sortie JSON)`,
   npm run check -- draft.txt [--account professional|personal] [--platform facebook|x|linkedin|blog]
   npm run check -- --text "The text to check"
   npm run --silent check -- --jsonl posts.jsonl     (one JSON line {id, text, platform?, account?} per post)
-Options: --lang fr|en (label language), --json (JSON output)`,
+Options: --lang fr|en (label language), --json (JSON output), --explain (which layer raised each finding),
+         --no-model (the rules alone, without the learned layer)`,
+    modelOff: (why: string) => `balise: the learned layer is off (${why}); checking with the rules alone, which miss more and raise more false alarms.`,
+    layerRule: (id: string, s?: number) => `raised by rule ${id}${s != null ? `, confirmed by the model (score ${s.toFixed(2)})` : ''}`,
+    layerModel: (s: number) => `raised by the learned model (score ${s.toFixed(2)})`,
     none: 'No problems found.',
     count: (n: number) => `${n} finding${n > 1 ? 's' : ''}`,
     sev: { error: 'error', warning: 'warning', info: 'reminder' },
@@ -52,7 +62,21 @@ function uiLang(flag?: string): Lang {
 
 /** The public shape of a finding in JSON output (the contract of `--jsonl`). */
 export function publicFinding(f: Finding) {
-  return { ruleId: f.ruleId, category: f.category, severity: f.severity, start: f.start, end: f.end, message: f.message, source: f.source };
+  return { ruleId: f.ruleId, category: f.category, severity: f.severity, start: f.start, end: f.end, message: f.message, source: f.source, layer: f.layer, ...(f.score != null ? { score: f.score } : {}) };
+}
+
+/** The model file shipped beside the CLI bundle (dist/ → public/model/), or $BALISE_MODEL. */
+export function loadModel(disabled: boolean): ModelStatus {
+  if (disabled) return engine.useModel(null, '--no-model');
+  const path = process.env.BALISE_MODEL || fileURLToPath(new URL('../public/model/balise-model.bin', import.meta.url));
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return engine.useModel(null, `no model file at ${path}`);
+  }
+  const s = engine.useModel(bytes);
+  return s.layer === 'rules-only' ? { ...s, detail: `${path}: ${s.detail}` } : s;
 }
 
 /** Line and column (1-based, in characters) of a UTF-16 offset. */
@@ -123,7 +147,7 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
       }
       opts[a] = v;
-    } else if (a === '--help' || a === '-h' || a === '--json') flags.add(a);
+    } else if (a === '--help' || a === '-h' || a === '--json' || a === '--explain' || a === '--no-model') flags.add(a);
     else if (a.startsWith('--')) {
       process.stderr.write(T[uiLang(opts['--lang'])].unknownOpt(a) + '\n' + T[uiLang(opts['--lang'])].usage + '\n');
       return 2;
@@ -136,6 +160,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   const out = (s: string) => process.stdout.write(s + '\n');
   const err = (s: string) => process.stderr.write(s + '\n');
+  const status = loadModel(flags.has('--no-model'));
+  // A missing or damaged model is never a silent pass: say so, then check with the rules.
+  if (status.layer === 'rules-only' && !flags.has('--no-model')) err(L.modelOff(status.detail));
   if (opts['--jsonl']) {
     try {
       return await runJsonl(opts['--jsonl'], out, err);
@@ -184,6 +211,7 @@ export async function main(argv: string[]): Promise<number> {
       out(`  ${line}:${col}  ${L.sev[f.severity].padEnd(13)} ${f.category}  «${words.length > 60 ? words.slice(0, 57) + '…' : words}»`);
       out(`      ${f.message} (${f.source})`);
       if (f.advice) out(`      ${L.todo}: ${f.advice}`);
+      if (flags.has('--explain')) out(`      ${f.layer === 'model' ? L.layerModel(f.score ?? 0) : L.layerRule(f.ruleId, f.score)}`);
     }
   }
   return worst;

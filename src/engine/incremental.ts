@@ -2,7 +2,8 @@
  * Incremental checking for the editor: a draft is re-checked on every pause in typing, but
  * usually only one paragraph changed. Local rules (see `isLocalRule`) run per line and their
  * findings are cached by the line's text; only lines not seen before are analysed. Global rules
- * (post scope, `unless_post`) run on the whole text each time — they are few and cheap.
+ * (post scope, `unless_post`) run on the whole text each time — they are few and cheap. The
+ * learned layer and the combiner then read the whole post (see Engine.combine).
  */
 import type { Engine } from './index';
 import { languageScore } from './language';
@@ -92,7 +93,8 @@ export function createIncrementalChecker(engine: Engine, maxEntries = 4000): Inc
     while (cache.size > maxEntries) cache.delete(cache.keys().next().value!);
     out.push(...(await engine.analyze(text, context, 'global')));
     out.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-    return out;
+    // The combiner sees the whole post's rule findings at once, as a full check would.
+    return engine.combine(text, context, out);
   }
 
   return { check, stats, clear: () => cache.clear() };

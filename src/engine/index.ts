@@ -11,6 +11,8 @@ import { splitSentences, type Sentence } from './sentences';
 import { matchAll, MatcherIndex, type Hits, type Matcher, type Spans } from './matcher';
 import type { AnalyzeContext, CompiledRule, Finding, Lang, PatternSet, RuleBundle, WatchList } from './types';
 import { WATCH_LIST_RULE, watchListMatches } from './watchlist';
+import { contextFeatures } from './learned/features';
+import { decodeModel, ModelError, scoreFeatures, scorePost, windowFeatures, type LearnedModel, type RuleHit, type Window } from './learned/model';
 
 export * from './types';
 export { normalize, toOriginal } from './normalize';
@@ -171,9 +173,26 @@ export function isLocalRule(rule: CompiledRule): boolean {
   return rule.scope !== 'post' && rule.unlessPost.length === 0 && !rule.suppress.includes('quote');
 }
 
+/** Whether the learned layer is in use, and if not, why (shown in the popup and by the CLI). */
+export type ModelStatus =
+  | { layer: 'learned'; features: number; trainedOn: number }
+  | { layer: 'rules-only'; reason: 'missing' | 'damaged' | 'disabled' | 'loading'; detail: string };
+
 export interface Engine {
-  /** Checks one post; findings sorted by position. Never throws on any string input. */
+  /**
+   * Checks one post; findings sorted by position. Never throws on any string input. With
+   * `part` 'local' or 'global' it returns that part of the rules' findings, before the combiner
+   * (the incremental checker gathers them and calls `combine`).
+   */
   analyze(text: string, context?: AnalyzeContext, part?: RulePart): Promise<Finding[]>;
+  /** The combiner: rule findings of a whole post + the model's scores → the findings shown. */
+  combine(text: string, context: AnalyzeContext, ruleFindings: Finding[]): Finding[];
+  /**
+   * Loads the learned layer from a model file's bytes (null: none). A missing or damaged file
+   * leaves the rules alone at work, with the reason in `modelStatus`; it never throws.
+   */
+  useModel(bytes: Uint8Array | null, detail?: string): ModelStatus;
+  readonly modelStatus: ModelStatus;
   /** Language of the post as a whole (majority of its sentences). */
   detectPostLanguage(text: string): Lang;
   readonly rules: readonly CompiledRule[];
@@ -181,6 +200,8 @@ export interface Engine {
 
 /** Builds an engine from a compiled rule bundle (see src/rules-compiler). */
 export function createEngine(bundle: RuleBundle): Engine {
+  let model: LearnedModel | null = null;
+  let status: ModelStatus = { layer: 'rules-only', reason: 'disabled', detail: 'no model loaded' };
   const index = new MatcherIndex();
   const prepared: PreparedRule[] = bundle.rules.map((rule) => ({
     rule,
@@ -276,6 +297,126 @@ export function createEngine(bundle: RuleBundle): Engine {
     if (typeof text !== 'string' || text.length === 0) return [];
     const ctx = { account: 'unknown', ...context } as AnalyzeContext;
     const post = new Post(text, ctx.uiLanguage ?? 'fr', index);
+    const found = await ruleFindings(post, ctx, part);
+    return part === 'all' ? combineIn(post, ctx, found) : found;
+  }
+
+  function combine(text: string, context: AnalyzeContext, found: Finding[]): Finding[] {
+    if (!model || typeof text !== 'string' || !text) return found.map((f) => ({ ...f, layer: 'rules' as const }));
+    const ctx = { account: 'unknown', ...context } as AnalyzeContext;
+    return combineIn(new Post(text, ctx.uiLanguage ?? 'fr', index), ctx, found);
+  }
+
+  /** Folded [start, end) of an original-text span (binary search over the fold map). */
+  function folded(post: Post, start: number, end: number): [number, number] {
+    const { starts, ends } = post.norm;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    let e = lo;
+    while (e < starts.length && starts[e]! < end) e++;
+    return [lo, Math.max(lo, e)];
+  }
+
+  function combineIn(post: Post, ctx: AnalyzeContext, found: Finding[]): Finding[] {
+    if (!model) return found.map((f) => ({ ...f, layer: 'rules' as const }));
+    const m = model;
+    const h = m.header;
+    const t = post.norm.text;
+    const alarms = found.filter((f) => f.severity !== 'info' && f.ruleId !== WATCH_LIST_RULE);
+    const hits: RuleHit[] = alarms.map((f) => {
+      const [start, end] = folded(post, f.start, f.end);
+      return { ruleId: f.ruleId, category: f.category, start, end };
+    });
+    const scores = scorePost(m, t, post.sentences, ctx, hits);
+    const long = t.length > h.single;
+    const cellKey = long ? `${post.lang}:long` : post.lang;
+    const strong = standAlone!;
+    const out: Finding[] = found.filter((f) => f.severity === 'info' || f.ruleId === WATCH_LIST_RULE).map((f) => ({ ...f, layer: 'rules' as const }));
+    h.categories.forEach((cat, c) => {
+      const only = h.accountOnly[cat];
+      if (only && only !== ctx.account) return;
+      const cell = h.combiner[cat]?.[cellKey];
+      if (!cell) return;
+      const p = scores.p[c]!;
+      const score = Math.round(p * 100) / 100;
+      const mine = alarms.filter((f) => f.category === cat);
+      const kept = mine.filter((f) => strong.has(f.ruleId) || p >= cell.withRule);
+      if (kept.length) {
+        for (const f of kept) out.push({ ...f, layer: 'rules', score });
+        return;
+      }
+      if (p < cell.alone || scores.words < (h.minWords ?? 0)) return;
+      const [fs, fe] = bestSentence(m, post, scores.best[c]!, c, ctx, hits);
+      const [start, end] = toOriginal(post.norm, fs, fe);
+      const lang = post.sentences[post.sentenceAt(fs)]!.lang;
+      const info = bundle.categories[cat];
+      const say = ctx.messageLanguage ?? lang;
+      out.push({
+        ruleId: `model/${cat}`,
+        category: cat,
+        severity: info.severity,
+        start,
+        end,
+        message: info.messages[say].message,
+        advice: info.messages[say].advice,
+        source: `${info.source.doc} ${info.source.clause}`,
+        lang,
+        layer: 'model',
+        score,
+      });
+    });
+    out.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+    return out;
+  }
+
+  /** The sentence of a window that carries category c best (its span, trimmed of spaces). */
+  function bestSentence(m: LearnedModel, post: Post, w: Window, c: number, ctx: AnalyzeContext, hits: RuleHit[]): [number, number] {
+    const t = post.norm.text;
+    const inside = post.sentences.filter((s) => s.start < w.end && s.end > w.start && /[a-z0-9]/.test(t.slice(s.start, s.end)));
+    let best: Window = w;
+    if (inside.length > 1) {
+      let bs = -1;
+      for (const s of inside) {
+        const q = scoreFeatures(m, windowFeatures(t, s, hits), contextFeatures(ctx))[c]!;
+        if (q > bs) {
+          bs = q;
+          best = s;
+        }
+      }
+    }
+    let { start, end } = best;
+    while (start < end && /\s/.test(t[start]!)) start++;
+    while (end > start && /\s/.test(t[end - 1]!)) end--;
+    return [start, end];
+  }
+
+  let standAlone: Set<string> | null = null;
+  function useModel(bytes: Uint8Array | null, detail?: string): ModelStatus {
+    model = null;
+    standAlone = null;
+    if (!bytes) {
+      status = { layer: 'rules-only', reason: 'missing', detail: detail ?? 'no model file' };
+      return status;
+    }
+    try {
+      const m = decodeModel(bytes);
+      if (m.header.categories.some((c) => !bundle.categories?.[c])) throw new ModelError('the rules bundle has no messages for a category of the model');
+      model = m;
+      standAlone = new Set(m.header.standAlone);
+      status = { layer: 'learned', features: m.header.features, trainedOn: m.header.trainedOn.posts };
+    } catch (e) {
+      status = { layer: 'rules-only', reason: 'damaged', detail: e instanceof ModelError ? e.message : `the model could not be read (${String((e as Error)?.message ?? e)})` };
+    }
+    return status;
+  }
+
+  async function ruleFindings(post: Post, ctx: AnalyzeContext, part: RulePart): Promise<Finding[]> {
+    const text = post.text;
     const cands: Candidate[] = [];
     for (const p of prepared) {
       if (part !== 'all' && isLocalRule(p.rule) !== (part === 'local')) continue;
@@ -310,6 +451,11 @@ export function createEngine(bundle: RuleBundle): Engine {
 
   return {
     analyze,
+    combine,
+    useModel,
+    get modelStatus() {
+      return status;
+    },
     detectPostLanguage: (text: string) => new Post(String(text), 'fr', index).lang,
     rules: bundle.rules,
   };

@@ -54,6 +54,10 @@ export interface Finding {
   /** What to do instead, same language as message. */
   advice?: string;
   lang: Lang;
+  /** Which layer raised it: a rule (ruleId is the rule's), or the learned model alone (ruleId "model/<category>"). */
+  layer?: 'rules' | 'model';
+  /** The learned model's probability for this category on the post (absent when no model is loaded). */
+  score?: number;
 }
 
 /** Compiled, runtime form of a rule (produced at build time by src/rules-compiler). */
@@ -112,9 +116,17 @@ export interface CompiledSuppressors {
   ownContact: PatternSet;
 }
 
+/** What a category says when the learned layer raises it without a rule (rules/_categories.yml). */
+export interface CategoryInfo {
+  severity: Severity;
+  source: Source;
+  messages: Record<Lang, { message: string; advice: string }>;
+}
+
 export interface RuleBundle {
   version: 1;
   rules: CompiledRule[];
   suppress: CompiledSuppressors;
   lexicon: Record<string, string>;
+  categories: Record<Category, CategoryInfo>;
 }

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parse } from 'yaml';
-import { CATEGORIES, type Category, type CompiledRule, type CompiledSuppressors, type Lang, type PatternSet, type RuleBundle } from '../engine/types';
+import { CATEGORIES, type Category, type CategoryInfo, type CompiledRule, type CompiledSuppressors, type Lang, type PatternSet, type RuleBundle } from '../engine/types';
 import { VALIDATORS } from '../engine/identifiers';
 import { compilePatternAlts, PatternError, type LexiconLookup } from './pattern';
 
@@ -126,10 +126,38 @@ export function compileRules(rulesDir: string): CompileResult {
     errors.push(`${rel(suppressFile)}: cannot read (${(e as Error).message})`);
   }
 
+  // What each category says when the learned layer raises it alone: rules/_categories.yml.
+  const categoriesFile = join(rulesDir, '_categories.yml');
+  const categories = {} as Record<Category, CategoryInfo>;
+  try {
+    const data = parse(readFileSync(categoriesFile, 'utf8')) ?? {};
+    for (const key of Object.keys(data)) if (!(CATEGORIES as readonly string[]).includes(key)) errors.push(`${rel(categoriesFile)}: "${key}" is not one of the 15 categories`);
+    for (const cat of CATEGORIES) {
+      const d = data[cat];
+      const at = `${rel(categoriesFile)}: ${cat}`;
+      if (!d) {
+        errors.push(`${at}: missing (every category needs its severity, source and messages)`);
+        continue;
+      }
+      if (!SEVERITIES.includes(d.severity) || d.severity === 'info') errors.push(`${at}.severity: error or warning`);
+      const src = d.source;
+      if (!src || typeof src.doc !== 'string' || !src.doc.trim() || src.clause == null || !SEEDS.includes(src.seed)) errors.push(`${at}.source: {doc, clause, seed} with seed one of ${SEEDS.join(', ')}`);
+      const messages = {} as CategoryInfo['messages'];
+      for (const lang of ['fr', 'en'] as const) {
+        const m = d[lang];
+        if (!m || typeof m.message !== 'string' || !m.message.trim() || typeof m.advice !== 'string' || !m.advice.trim()) errors.push(`${at}.${lang}: {message, advice}, both non-empty`);
+        else messages[lang] = { message: m.message.trim(), advice: m.advice.trim() };
+      }
+      if (src && messages.fr && messages.en) categories[cat] = { severity: d.severity, source: { doc: String(src.doc).trim(), clause: String(src.clause).trim(), seed: src.seed }, messages };
+    }
+  } catch (e) {
+    errors.push(`${rel(categoriesFile)}: cannot read (${(e as Error).message})`);
+  }
+
   const rules: CompiledRule[] = [];
   const ids = new Map<string, string>();
   for (const file of files) {
-    if (file.startsWith(lexDir) || file === suppressFile) continue;
+    if (file.startsWith(lexDir) || file === suppressFile || file === categoriesFile) continue;
     const where = rel(file);
     const err = (field: string, msg: string) => errors.push(`${where}: field "${field}": ${msg}`);
     let doc: any;
@@ -257,5 +285,5 @@ export function compileRules(rulesDir: string): CompileResult {
   }
   if (!rules.length && !errors.length) errors.push(`${rel(rulesDir)}: no rules found`);
   const lexicon: Record<string, string> = {};
-  return { bundle: { version: 1, rules, suppress, lexicon }, examples, errors, files };
+  return { bundle: { version: 1, rules, suppress, lexicon, categories }, examples, errors, files };
 }

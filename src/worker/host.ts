@@ -18,7 +18,7 @@ export function startEngineHost(workerUrl = browser.runtime.getURL('/rule-worker
       const p = pending.get(e.data.seq);
       if (!p) return;
       pending.delete(e.data.seq);
-      const out: CheckResult = { type: 'result', id: p.req.id, box: p.req.box, stale: e.data.stale, findings: e.data.findings, error: e.data.error };
+      const out: CheckResult = { type: 'result', id: p.req.id, box: p.req.box, stale: e.data.stale, findings: e.data.findings, error: e.data.error, engine: e.data.engine };
       try {
         p.port.postMessage(out);
       } catch {

@@ -1,4 +1,5 @@
 /** Messages between content scripts, the engine host (offscreen document / Firefox background) and the rule worker. */
+import type { ModelStatus } from '../engine/index';
 import type { AnalyzeContext, Finding } from '../engine/types';
 
 export const PORT_NAME = 'balise-check';
@@ -31,6 +32,8 @@ export interface CheckResult {
   stale?: boolean;
   findings?: Finding[];
   error?: string;
+  /** Whether the learned layer is at work (the popup warns when the rules run alone). */
+  engine?: ModelStatus;
 }
 
 /** Host → worker: the same request, keyed by a host-wide box key. */
@@ -46,4 +49,5 @@ export interface WorkerReply {
   stale?: boolean;
   findings?: Finding[];
   error?: string;
+  engine?: ModelStatus;
 }

@@ -5,6 +5,7 @@
  */
 import { engine } from '../engine/default';
 import { createIncrementalChecker, type IncrementalChecker } from '../engine/incremental';
+import type { ModelStatus } from '../engine/index';
 import type { WorkerReply, WorkerRequest } from './protocol';
 
 const MAX_BOXES = 50;
@@ -33,7 +34,7 @@ export async function handle(req: WorkerRequest): Promise<WorkerReply> {
   try {
     const findings = await checkerFor(req.key).check(String(req.text ?? ''), req.context ?? {});
     if (latest.get(req.key) !== req.seq) return { seq: req.seq, key: req.key, stale: true };
-    return { seq: req.seq, key: req.key, findings };
+    return { seq: req.seq, key: req.key, findings, engine: engine.modelStatus };
   } catch (e) {
     return { seq: req.seq, key: req.key, error: String((e as Error)?.message ?? e) };
   }
@@ -53,9 +54,31 @@ export async function warmUp(): Promise<void> {
   for (const text of WARM_UP) await engine.analyze(text, { account: 'professional', platform: 'blog' });
 }
 
-export function serve(scope: { onmessage: ((e: MessageEvent) => void) | null; postMessage(m: unknown): void }): void {
-  // Requests queue behind the warm-up (a worker runs one task at a time) and are answered after it.
-  const warm = warmUp().catch(() => undefined);
+/** Where the model file sits in the extension (public/model/ at build time). */
+export const MODEL_PATH = '/model/balise-model.bin';
+
+/**
+ * Loads the learned layer from the extension's own files (never the network). A missing or
+ * damaged file leaves the rules at work; the status goes with every reply, so the popup says so.
+ */
+export async function loadModel(url: string): Promise<ModelStatus> {
+  let bytes: Uint8Array;
+  try {
+    const r = await fetch(url);
+    if (!r.ok) return engine.useModel(null, `${MODEL_PATH}: HTTP ${r.status}`);
+    bytes = new Uint8Array(await r.arrayBuffer());
+  } catch (e) {
+    return engine.useModel(null, `${MODEL_PATH}: ${String((e as Error)?.message ?? e)}`);
+  }
+  return engine.useModel(bytes);
+}
+
+export function serve(scope: { onmessage: ((e: MessageEvent) => void) | null; postMessage(m: unknown): void }, modelUrl?: string): void {
+  // Requests queue behind the model and the warm-up (a worker runs one task at a time) and are answered after them.
+  const warm = (modelUrl ? loadModel(modelUrl) : Promise.resolve())
+    .catch(() => undefined)
+    .then(warmUp)
+    .catch(() => undefined);
   scope.onmessage = (e: MessageEvent) => {
     void warm.then(() => handle(e.data as WorkerRequest)).then((r) => scope.postMessage(r));
   };

@@ -39,7 +39,7 @@ describe('check --jsonl', () => {
     expect(lines.map((l) => l.id)).toEqual(['a', 'b', 'c']);
     expect(lines[0].lang).toBe('fr'); // detected, never taken from the input's "lang"
     expect(lines[0].findings[0]).toMatchObject({ category: 'client-confidentiality', severity: 'error' });
-    expect(Object.keys(lines[0].findings[0]).sort()).toEqual(['category', 'end', 'message', 'ruleId', 'severity', 'source', 'start']);
+    expect(Object.keys(lines[0].findings[0]).sort()).toEqual(['category', 'end', 'layer', 'message', 'ruleId', 'score', 'severity', 'source', 'start']);
     expect(lines[1].findings).toEqual([]);
     expect(lines[2].findings.map((f: any) => f.category)).toContain('personal-identifier');
     expect(r.stderr).toMatch(/in\.jsonl:2: not valid JSON/);

@@ -1,5 +1,5 @@
 // A bad rule file must fail the build with the file, the field and the fix.
-import { cpSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ function withRule(yaml: string, folder = 'testimonial', name = 'bad-rule.yml') {
   const dir = mkdtempSync(join(tmpdir(), 'balise-rules-'));
   cpSync(join(__dirname, '../../rules/_lexicon'), join(dir, '_lexicon'), { recursive: true });
   cpSync(join(__dirname, '../../rules/_suppress.yml'), join(dir, '_suppress.yml'));
+  cpSync(join(__dirname, '../../rules/_categories.yml'), join(dir, '_categories.yml'));
   mkdirSync(join(dir, folder));
   writeFileSync(join(dir, folder, name), yaml);
   return compileRules(dir);
@@ -34,6 +35,17 @@ en:
 describe('rule compiler', () => {
   it('accepts a valid rule', () => {
     expect(withRule(GOOD).errors).toEqual([]);
+  });
+  it('refuses a category file that leaves a category without its message, severity or source', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'balise-rules-'));
+    cpSync(join(__dirname, '../../rules'), dir, { recursive: true });
+    const yaml = readFileSync(join(dir, '_categories.yml'), 'utf8');
+    // Drop the English half of the first category, and the whole last one.
+    const cut = yaml.replace(/(client-confidentiality:[\s\S]*?)\n  en:\n    message: [^\n]*\n    advice: [^\n]*/, '$1').replace(/\nwork-on-personal:[\s\S]*$/, '\n');
+    writeFileSync(join(dir, '_categories.yml'), cut);
+    const errors = compileRules(dir).errors.join('\n');
+    expect(errors).toMatch(/_categories\.yml: client-confidentiality\.en: \{message, advice\}/);
+    expect(errors).toMatch(/_categories\.yml: work-on-personal: missing/);
   });
   it('refuses a pattern list too large for the regex engine to run fast, and says how to fix it', () => {
     const words = Array.from({ length: 3000 }, (_, i) => `mot${i.toString(36)}x`);
