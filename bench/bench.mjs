@@ -2,10 +2,13 @@
 // npm run bench [-- --engine-only] [-- --json FILE]
 // Engine figures on the development corpus, side by side with peers measured in the same run:
 // harper.js (Automattic's in-browser linter, WASM) and alex (retext-equality + profanities).
-// Cold start = a fresh node process importing the library and checking its first post.
-// Then: scaling, incremental edits, the fuzz inputs (slowest time per 1,000 characters), bundle
-// sizes, and (unless --engine-only) typing in Chromium with and without the built extension
-// (bench/browser.mjs). Budgets are reported, never asserted.
+// Balise is measured as it ships: the rules with the learned model of public/model/ loaded.
+// Cold start = a fresh node process importing the library, loading its model (Balise) and
+// checking its first post. Then: the learned layer's own figures (file size, load time, model
+// inference and full check on 280- and 2,500-character posts), scaling, incremental edits, the
+// fuzz inputs (slowest time per 1,000 characters), bundle sizes, and (unless --engine-only)
+// typing in Chromium with and without the built extension (bench/browser.mjs). Budgets are
+// reported, never asserted.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -24,6 +27,12 @@ if (!existsSync(corpusPath)) {
 }
 const posts = readFileSync(corpusPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 const enginePath = await ensureEngineBundle();
+// The model file the extension and the CLI ship (the rule worker fetches it, the CLI reads it).
+const modelPath = join(ROOT, 'public/model/balise-model.bin');
+if (!existsSync(modelPath)) {
+  console.error(`bench: model not found at ${modelPath} (npm run train); the engine ships with it, so it is measured with it`);
+  process.exit(2);
+}
 
 const q = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -32,18 +41,29 @@ const q = (xs, p) => {
 const r2 = (x) => Math.round(x * 1000) / 1000;
 
 // --- cold start: fresh process, import + first check, 5 runs, median ---
+// Balise's includes reading and decoding its model (as the CLI does before its first check), and
+// prints its phases: import, model load (read + useModel), first check.
 const COLD = {
-  balise: `const t0=performance.now();const m=await import(${JSON.stringify(pathToFileURL(enginePath).href)});await m.analyze(process.argv[1],{account:'professional'});console.log(performance.now()-t0);`,
+  balise: `const t0=performance.now();const m=await import(${JSON.stringify(pathToFileURL(enginePath).href)});const t1=performance.now();const {readFileSync}=await import('node:fs');const s=m.engine.useModel(readFileSync(${JSON.stringify(modelPath)}));const t2=performance.now();if(s.layer!=='learned'){console.error(s.detail);process.exit(1);}await m.analyze(process.argv[1],{account:'professional'});const t3=performance.now();console.log(JSON.stringify({total:t3-t0,import:t1-t0,model_load:t2-t1,first_check:t3-t2}));`,
   harper: `const t0=performance.now();const {LocalLinter}=await import('harper.js');const {binaryInlined}=await import('harper.js/binaryInlined');const l=new LocalLinter({binary:binaryInlined});await l.setup();await l.lint(process.argv[1]);console.log(performance.now()-t0);`,
   alex: `const t0=performance.now();const {text}=await import('alex');text(process.argv[1]);console.log(performance.now()-t0);`,
 };
+// Returns the median total; a snippet that prints phases ({total, …}) leaves their medians in coldPhases[name].
+const coldPhases = {};
 function cold(name, runs = 5) {
   const xs = [];
+  const phases = {};
   for (let i = 0; i < runs; i++) {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', COLD[name], posts[0].text], { cwd: ROOT, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${name} cold start failed: ${r.stderr}`);
-    xs.push(Number(r.stdout.trim()));
+    const v = JSON.parse(r.stdout.trim());
+    if (typeof v === 'number') xs.push(v);
+    else {
+      xs.push(v.total);
+      for (const [k, ms] of Object.entries(v)) (phases[k] ??= []).push(ms);
+    }
   }
+  if (Object.keys(phases).length) coldPhases[name] = Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, q(v, 0.5)]));
   return q(xs, 0.5);
 }
 
@@ -69,8 +89,15 @@ async function warm(check) {
 }
 
 const balise = await import(pathToFileURL(enginePath).href);
+const modelBytes = readFileSync(modelPath);
+const modelStatus = balise.engine.useModel(modelBytes);
+if (modelStatus.layer !== 'learned') {
+  console.error(`bench: the model at ${modelPath} did not load (${modelStatus.detail}); the engine would run on its rules alone`);
+  process.exit(2);
+}
 console.log(`Balise benchmark — ${new Date().toISOString().slice(0, 10)} — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model?.trim()}`);
-console.log(`corpus: ${posts.length} posts, ${posts.reduce((a, p) => a + p.text.length, 0)} characters\n`);
+console.log(`corpus: ${posts.length} posts, ${posts.reduce((a, p) => a + p.text.length, 0)} characters`);
+console.log(`engine: rules + learned model (${modelStatus.features} features, trained on ${modelStatus.trainedOn} posts), every section below unless said otherwise\n`);
 
 const result = { date: new Date().toISOString(), machine: { node: process.version, cpus: cpus().length, model: cpus()[0]?.model }, engine: {}, peers: {} };
 const fig = (c, w) => ({ cold_start_ms: r2(c), post_ms: { p50: r2(w.p50), p95: r2(w.p95) }, per_1k_chars_ms: { p50: r2(w.per1k_p50) } });
@@ -96,7 +123,7 @@ let rows;
   rows = [['balise', cold('balise'), best[0]], ['harper.js', cold('harper'), best[1]], ['alex', cold('alex'), best[2]]];
 }
 const [, coldB, warmB] = rows[0];
-result.engine = fig(coldB, warmB);
+result.engine = { layer: 'rules+model', ...fig(coldB, warmB), cold_start_phases_ms: Object.fromEntries(Object.entries(coldPhases.balise).map(([k, v]) => [k, r2(v)])) };
 const row = (name, c, w) => `${name.padEnd(10)} ${c.toFixed(1).padStart(10)} ${w.p50.toFixed(3).padStart(10)} ${w.p95.toFixed(3).padStart(10)} ${w.per1k_p50.toFixed(3).padStart(12)}`;
 console.log(`${'engine'.padEnd(10)} ${'cold ms'.padStart(10)} ${'p50 ms'.padStart(10)} ${'p95 ms'.padStart(10)} ${'p50 ms/1k'.padStart(12)}`);
 for (const [name, c, w] of rows) console.log(row(name, c, w));
@@ -106,7 +133,130 @@ for (const [name, c, w] of rows.slice(1)) {
   result.ratios[name] = { cold: r2(coldB / c), post_p50: r2(warmB.p50 / w.p50), post_p95: r2(warmB.p95 / w.p95) };
   console.log(`ratio balise / ${name.padEnd(9)}: cold ${(coldB / c).toFixed(3)}, warm p50 ${(warmB.p50 / w.p50).toFixed(3)}, p95 ${(warmB.p95 / w.p95).toFixed(3)}  (below 1 = Balise faster)`);
 }
+{
+  const c = coldPhases.balise;
+  console.log(`balise cold start, phases (medians of 5): import ${c.import.toFixed(1)} ms, model load ${c.model_load.toFixed(1)} ms, first check ${c.first_check.toFixed(1)} ms`);
+}
 console.log(`target warm median per post ≤ 2 ms: ${warmB.p50 <= 2 ? 'met' : 'NOT met'} (${warmB.p50.toFixed(3)} ms)`);
+
+// --- the learned layer: model file size, load time, inference ---
+const { gzipSync } = await import('node:zlib');
+const modelSize = { raw: modelBytes.length, gzip: gzipSync(modelBytes, { level: 9 }).length };
+const met = (ok) => (ok ? 'met' : 'NOT met');
+{
+  const KB = 1024;
+  const MB = 1024 * 1024;
+  const budgets = {};
+  console.log(`\nlearned layer (public/model/balise-model.bin, ${modelStatus.features} features):`);
+  budgets.file_gzip_le_1_5_mb = modelSize.gzip <= 1.5 * MB;
+  budgets.file_gzip_le_500_kb_aim = modelSize.gzip <= 500 * KB;
+  console.log(`model file: ${(modelSize.raw / KB).toFixed(0)} KB raw, ${(modelSize.gzip / KB).toFixed(0)} KB gzip (budget ≤ 1.5 MB gzip: ${met(budgets.file_gzip_le_1_5_mb)}; aim ≤ 500 KB: ${met(budgets.file_gzip_le_500_kb_aim)})`);
+
+  // Load = read the file + engine.useModel (decode, checks), on a fresh engine each time.
+  const RUNS = 9;
+  const read = [];
+  const decode = [];
+  const total = [];
+  const heap = [];
+  for (let i = 0; i < RUNS; i++) {
+    const e = balise.createDefaultEngine();
+    globalThis.gc?.();
+    const h0 = process.memoryUsage().heapUsed;
+    const t0 = performance.now();
+    const bytes = readFileSync(modelPath);
+    const t1 = performance.now();
+    const s = e.useModel(bytes);
+    const t2 = performance.now();
+    if (s.layer !== 'learned') throw new Error(`model load failed: ${s.detail}`);
+    globalThis.gc?.();
+    heap.push(Math.max(0, process.memoryUsage().heapUsed - h0) / 1e6);
+    read.push(t1 - t0);
+    decode.push(t2 - t1);
+    total.push(t2 - t0);
+  }
+  const fresh = coldPhases.balise.model_load;
+  budgets.load_le_100_ms = q(total, 0.5) <= 100;
+  budgets.load_fresh_process_le_100_ms = fresh <= 100;
+  console.log(`model load (read + useModel, fresh engine, median of ${RUNS}): ${q(total, 0.5).toFixed(1)} ms (read ${q(read, 0.5).toFixed(1)}, decode ${q(decode, 0.5).toFixed(1)}; slowest ${Math.max(...total).toFixed(1)}), heap +${q(heap, 0.5).toFixed(1)} MB (budget ≤ 100 ms: ${met(budgets.load_le_100_ms)})`);
+  console.log(`model load in a fresh process (median of the 5 cold starts): ${fresh.toFixed(1)} ms (budget ≤ 100 ms: ${met(budgets.load_fresh_process_le_100_ms)})`);
+
+  // Inference on real posts of about 280 (x) and 2,500 (blog) characters. The corpus has no x
+  // post that long, nor a blog post of 2,500 characters: each sample is a post followed by the
+  // next ones of its platform and language, cut to exactly that length.
+  const samplesOf = (platform, n, sep) => {
+    const out = [];
+    for (const lang of ['fr', 'en']) {
+      const ps = posts.filter((p) => p.platform === platform && p.lang === lang);
+      for (let i = 0; i < ps.length; i++) {
+        let text = ps[i].text;
+        for (let j = 1; text.length < n && j < ps.length; j++) text += sep + ps[(i + j) % ps.length].text;
+        if (text.length >= n) out.push({ text: text.slice(0, n), ctx: { account: ps[i].account, platform } });
+      }
+    }
+    return out;
+  };
+  const decoded = balise.decodeModel(modelBytes);
+  const rulesOnly = balise.createDefaultEngine();
+  const SAMPLE_RUNS = 20;
+  // Each sample once to warm up, then SAMPLE_RUNS rounds over all samples; p50 / p95 of every timing.
+  const timeAll = async (samples, f) => {
+    for (const s of samples) await f(s);
+    const xs = [];
+    for (let r = 0; r < SAMPLE_RUNS; r++) {
+      for (const s of samples) {
+        const t0 = performance.now();
+        await f(s);
+        xs.push(performance.now() - t0);
+      }
+    }
+    return { p50: r2(q(xs, 0.5)), p95: r2(q(xs, 0.95)) };
+  };
+  const timeAllSync = (samples, f) => {
+    for (const s of samples) f(s);
+    const xs = [];
+    for (let r = 0; r < SAMPLE_RUNS; r++) {
+      for (const s of samples) {
+        const t0 = performance.now();
+        f(s);
+        xs.push(performance.now() - t0);
+      }
+    }
+    return { p50: r2(q(xs, 0.5)), p95: r2(q(xs, 0.95)) };
+  };
+  const inference = {};
+  console.log(`inference, warm (each sample ${SAMPLE_RUNS} times; ms):`);
+  console.log(`${'post'.padEnd(16)} ${'samples'.padStart(7)} ${'scorePost p50'.padStart(14)} ${'scoreText p50'.padStart(14)} ${'p95'.padStart(7)} ${'analyze p50'.padStart(12)} ${'p95'.padStart(7)} ${'rules alone p50'.padStart(16)}  budget`);
+  for (const [name, platform, n, sep, budget] of [['x', 'x', 280, ' ', 1], ['blog', 'blog', 2_500, '\n\n', 5]]) {
+    const samples = samplesOf(platform, n, sep);
+    for (const s of samples) {
+      const norm = balise.normalize(s.text);
+      s.folded = norm.text;
+      s.sentences = balise.splitSentences(norm);
+    }
+    // scorePost: the model alone on the folded text (as the combiner calls it, without rule hits);
+    // scoreText: the same from the original text (normalising and sentence splitting included).
+    const post = timeAllSync(samples, (s) => balise.scorePost(decoded, s.folded, s.sentences, s.ctx));
+    const text = timeAllSync(samples, (s) => balise.scoreText(decoded, s.text, s.ctx));
+    const full = await timeAll(samples, (s) => balise.analyze(s.text, s.ctx));
+    const rules = await timeAll(samples, (s) => rulesOnly.analyze(s.text, s.ctx));
+    const ok = { model: text.p50 <= budget, analyze: full.p50 <= budget };
+    inference[name] = { chars: n, samples: samples.length, score_post_ms: post, score_text_ms: text, analyze_ms: full, analyze_rules_only_ms: rules, budget_p50_ms: budget, model_met: ok.model, analyze_met: ok.analyze };
+    budgets[`inference_${name}_model_p50_le_${budget}_ms`] = ok.model;
+    budgets[`inference_${name}_analyze_p50_le_${budget}_ms`] = ok.analyze;
+    console.log(`${`${name} (${n} chars)`.padEnd(16)} ${String(samples.length).padStart(7)} ${post.p50.toFixed(3).padStart(14)} ${text.p50.toFixed(3).padStart(14)} ${text.p95.toFixed(3).padStart(7)} ${full.p50.toFixed(3).padStart(12)} ${full.p95.toFixed(3).padStart(7)} ${rules.p50.toFixed(3).padStart(16)}  p50 ≤ ${budget} ms: model ${met(ok.model)}, analyze ${met(ok.analyze)}`);
+  }
+  result.model = {
+    file: modelPath.slice(ROOT.length + 1),
+    features: modelStatus.features,
+    trained_on_posts: modelStatus.trainedOn,
+    bytes: modelSize.raw,
+    gzip_bytes: modelSize.gzip,
+    load_ms: { runs: RUNS, p50: r2(q(total, 0.5)), read_p50: r2(q(read, 0.5)), decode_p50: r2(q(decode, 0.5)), max: r2(Math.max(...total)), fresh_process_p50: r2(fresh) },
+    heap_mb: r2(q(heap, 0.5)),
+    inference,
+    budgets,
+  };
+}
 
 // --- scaling: 1k to 200k characters, time and memory should grow linearly ---
 const base = posts.filter((p) => p.platform === 'blog').map((p) => p.text).join('\n\n');
@@ -212,7 +362,6 @@ console.log(`slope: ${result.scaling_slope_ms_per_1k} ms per 1,000 characters (1
 
 // --- bundle sizes: what a tab loads (content script) and what the engine host loads (worker) ---
 {
-  const { gzipSync } = await import('node:zlib');
   const out = join(ROOT, '.output/chrome-mv3');
   const size = (f) => {
     const p = join(out, f);
@@ -222,10 +371,13 @@ console.log(`slope: ${result.scaling_slope_ms_per_1k} ms per 1,000 characters (1
   };
   const cs = size('content-scripts/content.js');
   const worker = size('rule-worker.js');
+  // The model as the built extension carries it (public/model/ copied as is), else the source file.
+  const model = size('model/balise-model.bin') ?? modelSize;
+  const modelNote = `model ${(model.raw / 1024).toFixed(0)} KB (${(model.gzip / 1024).toFixed(0)} KB gzip; budget ≤ 1.5 MB gzip: ${met(model.gzip <= 1.5 * 1024 * 1024)})`;
   if (cs && worker) {
-    result.bundle = { content_script_bytes: cs.raw, content_script_gzip_bytes: cs.gzip, worker_bytes: worker.raw, worker_gzip_bytes: worker.gzip };
-    console.log(`\nbundles (.output/chrome-mv3): content script ${(cs.raw / 1024).toFixed(1)} KB (${(cs.gzip / 1024).toFixed(1)} KB gzip; budget ≤ 40 KB gzip: ${cs.gzip <= 40 * 1024 ? 'met' : 'NOT met'}), rule worker ${(worker.raw / 1024).toFixed(0)} KB (${(worker.gzip / 1024).toFixed(0)} KB gzip)`);
-  } else console.log('\nbundles: .output/chrome-mv3 not built (npm run build) — skipped');
+    result.bundle = { content_script_bytes: cs.raw, content_script_gzip_bytes: cs.gzip, worker_bytes: worker.raw, worker_gzip_bytes: worker.gzip, model_bytes: model.raw, model_gzip_bytes: model.gzip };
+    console.log(`\nbundles (.output/chrome-mv3): content script ${(cs.raw / 1024).toFixed(1)} KB (${(cs.gzip / 1024).toFixed(1)} KB gzip; budget ≤ 40 KB gzip: ${cs.gzip <= 40 * 1024 ? 'met' : 'NOT met'}), rule worker ${(worker.raw / 1024).toFixed(0)} KB (${(worker.gzip / 1024).toFixed(0)} KB gzip) + ${modelNote}`);
+  } else console.log(`\nbundles: .output/chrome-mv3 not built (npm run build) — skipped; ${modelNote}`);
 }
 
 // --- the browser: typing in the real editors with and without the extension ---
@@ -248,7 +400,11 @@ if (withBrowser) {
 // --- budgets against the peer, same run ---
 if (result.ratios?.['harper.js']) {
   const h = result.ratios['harper.js'];
-  console.log(`\nbudgets vs harper.js (same run): warm median ratio ${h.post_p50} (≤ 0.1: ${h.post_p50 <= 0.1 ? 'met' : 'NOT met'}), cold start ratio ${h.cold} (≤ 0.2: ${h.cold <= 0.2 ? 'met' : 'NOT met'})`);
+  console.log(`\nbudgets vs harper.js (same run, Balise with its model): warm median ratio ${h.post_p50} (≤ 0.1: ${h.post_p50 <= 0.1 ? 'met' : 'NOT met'}), cold start ratio ${h.cold} (≤ 0.2: ${h.cold <= 0.2 ? 'met' : 'NOT met'})`);
+}
+if (result.model) {
+  const missed = Object.entries(result.model.budgets).filter(([, ok]) => !ok).map(([k]) => k);
+  console.log(`learned layer budgets: ${missed.length ? `NOT met: ${missed.join(', ')}` : 'all met'}`);
 }
 
 if (jsonOut) {
