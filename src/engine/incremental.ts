@@ -3,13 +3,14 @@
  * usually only one paragraph changed. Local rules (see `isLocalRule`) run per line and their
  * findings are cached by the line's text; only lines not seen before are analysed. Global rules
  * (post scope, `unless_post`) run on the whole text each time — they are few and cheap. The
- * learned layer and the combiner then read the whole post (see Engine.combine).
+ * learned layer and the combiner then read the whole post (see Engine.finish).
  */
 import type { Engine } from './index';
 import { languageScore } from './language';
 import { foldText, normalize, toOriginal } from './normalize';
 import { splitSentences } from './sentences';
 import type { AnalyzeContext, Finding, Lang } from './types';
+import type { WindowCache } from './learned/model';
 
 export interface IncrementalStats {
   /** Lines analysed in the last check (cache misses). */
@@ -58,6 +59,7 @@ function cut(line: string): [number, number][] {
 export function createIncrementalChecker(engine: Engine, maxEntries = 4000): IncrementalChecker {
   // Map keeps insertion order: re-inserting on use makes it an LRU.
   const cache = new Map<string, Finding[]>();
+  const windows: WindowCache = new Map();
   const stats: IncrementalStats = { analysed: 0, reused: 0 };
 
   async function check(text: string, context: AnalyzeContext = {}): Promise<Finding[]> {
@@ -91,11 +93,16 @@ export function createIncrementalChecker(engine: Engine, maxEntries = 4000): Inc
       offset += line.length + 1;
     }
     while (cache.size > maxEntries) cache.delete(cache.keys().next().value!);
-    out.push(...(await engine.analyze(text, context, 'global')));
-    out.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-    // The combiner sees the whole post's rule findings at once, as a full check would.
-    return engine.combine(text, context, out);
+    // Global rules, then the combiner over the whole post's rule findings, as a full check would.
+    return engine.finish(text, context, out, windows);
   }
 
-  return { check, stats, clear: () => cache.clear() };
+  return {
+    check,
+    stats,
+    clear: () => {
+      cache.clear();
+      windows.clear();
+    },
+  };
 }

@@ -12,7 +12,7 @@ import { matchAll, MatcherIndex, type Hits, type Matcher, type Spans } from './m
 import type { AnalyzeContext, CompiledRule, Finding, Lang, PatternSet, RuleBundle, WatchList } from './types';
 import { WATCH_LIST_RULE, watchListMatches } from './watchlist';
 import { contextFeatures } from './learned/features';
-import { decodeModel, ModelError, scoreFeatures, scorePost, windowFeatures, type LearnedModel, type RuleHit, type Window } from './learned/model';
+import { decodeModel, ModelError, scoreFeatures, scorePost, windowFeatures, type LearnedModel, type RuleHit, type Window, type WindowCache } from './learned/model';
 
 export * from './types';
 export { normalize, toOriginal } from './normalize';
@@ -182,11 +182,14 @@ export interface Engine {
   /**
    * Checks one post; findings sorted by position. Never throws on any string input. With
    * `part` 'local' or 'global' it returns that part of the rules' findings, before the combiner
-   * (the incremental checker gathers them and calls `combine`).
+   * (the incremental checker gathers them and calls `finish`).
    */
   analyze(text: string, context?: AnalyzeContext, part?: RulePart): Promise<Finding[]>;
-  /** The combiner: rule findings of a whole post + the model's scores → the findings shown. */
-  combine(text: string, context: AnalyzeContext, ruleFindings: Finding[]): Finding[];
+  /**
+   * The rest of an incremental check in one pass over the post: its global rules, then the
+   * combiner over those and the `local` findings gathered line by line.
+   */
+  finish(text: string, context: AnalyzeContext, local: Finding[], cache?: WindowCache): Promise<Finding[]>;
   /**
    * Loads the learned layer from a model file's bytes (null: none). A missing or damaged file
    * leaves the rules alone at work, with the reason in `modelStatus`; it never throws.
@@ -301,10 +304,13 @@ export function createEngine(bundle: RuleBundle): Engine {
     return part === 'all' ? combineIn(post, ctx, found) : found;
   }
 
-  function combine(text: string, context: AnalyzeContext, found: Finding[]): Finding[] {
-    if (!model || typeof text !== 'string' || !text) return found.map((f) => ({ ...f, layer: 'rules' as const }));
+  async function finish(text: string, context: AnalyzeContext, local: Finding[], cache?: WindowCache): Promise<Finding[]> {
+    if (typeof text !== 'string' || !text) return [];
     const ctx = { account: 'unknown', ...context } as AnalyzeContext;
-    return combineIn(new Post(text, ctx.uiLanguage ?? 'fr', index), ctx, found);
+    const post = new Post(text, ctx.uiLanguage ?? 'fr', index);
+    const all = [...local, ...(await ruleFindings(post, ctx, 'global'))];
+    all.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+    return combineIn(post, ctx, all, cache);
   }
 
   /** Folded [start, end) of an original-text span (binary search over the fold map). */
@@ -322,7 +328,7 @@ export function createEngine(bundle: RuleBundle): Engine {
     return [lo, Math.max(lo, e)];
   }
 
-  function combineIn(post: Post, ctx: AnalyzeContext, found: Finding[]): Finding[] {
+  function combineIn(post: Post, ctx: AnalyzeContext, found: Finding[], cache?: WindowCache): Finding[] {
     if (!model) return found.map((f) => ({ ...f, layer: 'rules' as const }));
     const m = model;
     const h = m.header;
@@ -332,7 +338,7 @@ export function createEngine(bundle: RuleBundle): Engine {
       const [start, end] = folded(post, f.start, f.end);
       return { ruleId: f.ruleId, category: f.category, start, end };
     });
-    const scores = scorePost(m, t, post.sentences, ctx, hits);
+    const scores = scorePost(m, t, post.sentences, ctx, hits, cache);
     const long = t.length > h.single;
     const cellKey = long ? `${post.lang}:long` : post.lang;
     const strong = standAlone!;
@@ -451,7 +457,7 @@ export function createEngine(bundle: RuleBundle): Engine {
 
   return {
     analyze,
-    combine,
+    finish,
     useModel,
     get modelStatus() {
       return status;

@@ -6,6 +6,7 @@
 // The engine must never throw, every input must complete, and every finding must sit inside
 // the text without cutting a surrogate pair.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileRules } from '../../src/rules-compiler/compile';
 import { CATEGORIES, createEngine, normalize, toOriginal, type Account, type AnalyzeContext, type Finding, type Lang } from '../../src/engine';
@@ -14,7 +15,9 @@ import { hashWatchEntry } from '../../src/engine/watchlist';
 import { FUZZ_CATEGORIES, generateInputs, prng, type FuzzInput } from '../fuzz/generate.mjs';
 
 const { bundle, examples } = compileRules(join(__dirname, '../../rules'));
+// The engine as it ships: rules, learned model and combiner.
 const engine = createEngine(bundle);
+engine.useModel(readFileSync(join(__dirname, '../../public/model/balise-model.bin')));
 const inputs = generateInputs({ vocabulary: examples.map((e) => e.text) });
 
 const ACCOUNTS: Account[] = ['personal', 'professional', 'unknown'];

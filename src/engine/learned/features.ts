@@ -73,10 +73,13 @@ export function tokenFeatures(tokens: readonly string[], into: number[]): number
     // Char n-grams for words only (not number shapes, not pictographs).
     if (c0 < 97 || c0 > 122) continue;
     const p = ` ${w.length > MAX_WORD ? w.slice(0, MAX_WORD) : w} `;
-    for (let n = MIN_N; n <= MAX_N; n++) {
-      for (let s = 0; s + n <= p.length; s++) {
-        if (n === p.length) continue; // the whole padded word is already the unigram
-        into.push(fnv(C, p, s, s + n));
+    // One FNV stream per start position, read out at each n-gram length (3, 4, 5).
+    for (let s = 0; s + MIN_N <= p.length; s++) {
+      let h = C;
+      for (let e = s; e < s + MAX_N && e < p.length; e++) {
+        h = Math.imul(h ^ p.charCodeAt(e), FNV_PRIME);
+        const n = e - s + 1;
+        if (n >= MIN_N && n !== p.length) into.push(h >>> 0); // the whole padded word is already the unigram
       }
     }
   }

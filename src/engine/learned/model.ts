@@ -177,10 +177,10 @@ export function windowsOf(folded: string, sentences: readonly Window[], single: 
 }
 
 /** Probabilities per category (model order) for one bag of text features and the context's. */
-export function scoreFeatures(m: LearnedModel, hashes: number[], context: readonly number[]): Float64Array {
+export function scoreFeatures(m: LearnedModel, features: number[], context: readonly number[]): Float64Array {
   const k = m.k;
   const { scales, bias } = m.header;
-  hashes.sort((a, b) => a - b);
+  const hashes = Uint32Array.from(features).sort();
   const z = new Float64Array(k);
   const rowsSeen: number[] = [];
   const vals: number[] = [];
@@ -223,14 +223,36 @@ export interface PostScores {
 }
 
 /** Scores a post: each window's features, the best window per category. */
-export function scorePost(m: LearnedModel, folded: string, sentences: readonly Window[], ctx: FeatureContext, hits: readonly RuleHit[] = []): PostScores {
+/**
+ * Window scores kept between checks of the same draft (the incremental checker's): typing
+ * changes one or two windows, the others are read from here. Keyed by context, the rules that
+ * fired in the window and its text.
+ */
+export type WindowCache = Map<string, Float64Array>;
+const WINDOW_CACHE_MAX = 2000;
+
+export function scorePost(m: LearnedModel, folded: string, sentences: readonly Window[], ctx: FeatureContext, hits: readonly RuleHit[] = [], cache?: WindowCache): PostScores {
   const k = m.k;
   const wins = windowsOf(folded, sentences, m.header.single, m.header.window, m.header.sentencesAlone);
   const p = new Float64Array(k).fill(-1);
   const best: Window[] = new Array(k);
   const context = contextFeatures(ctx);
+  const ctxKey = `${ctx.account ?? ''}\u0001${ctx.platform ?? ''}`;
   for (const w of wins) {
-    const q = scoreFeatures(m, windowFeatures(folded, w, hits), context);
+    let q: Float64Array | undefined;
+    let key = '';
+    if (cache) {
+      key = ctxKey;
+      for (const h of hits) if (h.start < w.end && h.end > w.start) key += `\u0001${h.ruleId}`;
+      key += `\u0000${folded.slice(w.start, w.end)}`;
+      q = cache.get(key);
+      if (q) cache.delete(key); // re-inserted below: most recently used last
+    }
+    q ??= scoreFeatures(m, windowFeatures(folded, w, hits), context);
+    if (cache) {
+      cache.set(key, q);
+      if (cache.size > WINDOW_CACHE_MAX) cache.delete(cache.keys().next().value!);
+    }
     for (let c = 0; c < k; c++) {
       if (q[c]! > p[c]!) {
         p[c] = q[c]!;
