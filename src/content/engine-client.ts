@@ -3,6 +3,7 @@
  * host goes away (service-worker shutdown, extension update). Results for stale text are dropped.
  */
 import { browser, type Browser } from 'wxt/browser';
+import type { ModelStatus } from '../engine/index';
 import type { AnalyzeContext, Finding } from '../engine/types';
 import { ENSURE_ENGINE, PORT_NAME, type CheckRequest, type CheckResult } from '../worker/protocol';
 
@@ -12,6 +13,11 @@ export class EngineClient {
   private id = 0;
   private latest = new Map<string, number>();
   private waiting = new Map<number, { req: CheckRequest; resolve: (f: Finding[] | null) => void }>();
+  /**
+   * Whether the learned layer is at work, as the latest check result said (null before the
+   * first one): the popup warns when the rules run alone.
+   */
+  engine: ModelStatus | null = null;
 
   private async connect(): Promise<Browser.runtime.Port> {
     if (this.port) return this.port;
@@ -33,6 +39,9 @@ export class EngineClient {
   }
 
   private onResult(r: CheckResult): void {
+    // Every answer that carries the engine's status updates it, stale or not: it is about the
+    // engine, not about this draft.
+    if (r?.engine && typeof r.engine === 'object') this.engine = r.engine;
     const w = this.waiting.get(r.id);
     if (!w) return;
     this.waiting.delete(r.id);

@@ -460,6 +460,7 @@ export function startContent(ctx: { signal: AbortSignal }): void {
       draftId: b ? `${b.key}#${b.draft}` : null,
       draftEmpty: text.trim() === '',
       account: account.detected && account.key ? { key: account.key, label: account.detected.label, kind: account.detected.kind, type: account.type } : null,
+      engine: client.engine,
       findings: b ? visible(b, b.findings).map((f) => ({ ruleId: f.ruleId, category: f.category, severity: f.severity, message: f.message, source: f.source, advice: f.advice ?? '', words: text.slice(f.start, f.end) })) : [],
     };
   }

@@ -1,4 +1,5 @@
 /** What the content script tells the toolbar popup about its tab (STATUS_MESSAGE). */
+import type { ModelStatus } from '../engine/index';
 import type { Category, Severity } from '../engine/types';
 
 export interface TabStatus {
@@ -14,5 +15,10 @@ export interface TabStatus {
   draftId: string | null;
   draftEmpty: boolean;
   account: { key: string; label: string; kind: 'profile' | 'page' | 'blog'; type: 'personal' | 'professional' | 'unknown' } | null;
+  /**
+   * The engine's layers, as the latest check result in this tab said (null before the first
+   * check): 'rules-only' with reason 'missing' or 'damaged' makes the popup show a notice.
+   */
+  engine: ModelStatus | null;
   findings: { ruleId: string; category: Category; severity: Severity; message: string; source: string; advice: string; words: string }[];
 }

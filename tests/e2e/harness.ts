@@ -41,8 +41,8 @@ export const SITES: Record<string, SiteInfo> = Object.fromEntries(
 
 export type Outcome = 'fixture' | 'aborted' | 'internal' | 'seen' | 'browser';
 
-/** Chromium's own background calls (extension updater, account check): not the extension's. */
-const BROWSER_HOSTS = /^(update\.googleapis\.com|accounts\.google\.com|clients\d*\.google\.com|[\w-]+\.gvt1\.com|safebrowsing\.googleapis\.com|optimizationguide-pa\.googleapis\.com|content-autofill\.googleapis\.com)$/;
+/** Chromium's own background calls (extension updater, account check, GCM check-in): not the extension's. */
+const BROWSER_HOSTS = /^(update\.googleapis\.com|accounts\.google\.com|(android\.)?clients\d*\.google\.com|[\w-]+\.gvt1\.com|safebrowsing\.googleapis\.com|optimizationguide-pa\.googleapis\.com|content-autofill\.googleapis\.com)$/;
 export interface RequestRecord {
   url: string;
   method: string;

@@ -16,6 +16,7 @@ import { t, uiLang } from '../i18n';
 import { SELF_AUDIT_LAST_KEY, selfAuditDue } from '../../settings/self-audit';
 import { SelfAuditLinks } from '../options/SelfAuditSection';
 import { allowAndAdd } from '../shared';
+import { rulesOnlyDetail } from './engine-notice';
 
 const QUESTIONS = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8'];
 const REFRESH_MS = 1000;
@@ -150,11 +151,15 @@ export function Popup() {
   }
 
   const locked = (k: 'accounts' | 'sites') => cfg?.locked.has(k) ?? false;
+  const rulesOnly = rulesOnlyDetail(status?.engine);
 
   return (
     <main>
       <h1>{t('extName')}</h1>
       <StatusLine state={state} onAllow={allowHere} />
+      {rulesOnly !== null ? (
+        <p class="notice" role="alert">{t('popupRulesOnly', rulesOnly)}</p>
+      ) : null}
       {note ? <p role="status">{note}</p> : null}
 
       {status?.enabled && status.account ? (
