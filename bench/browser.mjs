@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 
 const KEY_DELAY_MS = 35; // ≈ 340 characters a minute: a quick, steady typist
 const TEXT =
-  "Retour sur la semaine. Une de mes clientes m'a confié ce matin que son conjoint la surveille. " +
+  "Retour sur la semaine. Une de mes clientes m'a raconté ce matin que son conjoint la surveille et lui prend son chèque. " +
   'Great workshop today on family mediation, thanks to everyone who came. ' +
   'Écrivez-moi en privé si vous vivez la même chose, je peux vous aider. ' +
   'One of my clients told me this morning that her husband reads her texts. ' +

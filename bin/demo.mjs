@@ -37,7 +37,7 @@ function indexPage(sites) {
     .map(([name, s]) => `<li><a href="${s.urls[0]}">${s.urls[0]}</a> <small>(${name})</small></li>`)
     .join('\n');
   const t = fr
-    ? { title: 'Balise — démo', intro: 'Chaque lien ouvre une copie locale de l’éditeur du site, à sa vraie adresse, avec Balise chargée. Essayez par exemple :', sample: 'Une de mes clientes m’a confié ce matin que son conjoint la surveille.', note: 'Rien ne sort de cet ordinateur : toute autre adresse est refusée. Le blogue auto-hébergé et la zone de texte fonctionnent après l’ajout de leur domaine dans les options de Balise.' }
+    ? { title: 'Balise — démo', intro: 'Chaque lien ouvre une copie locale de l’éditeur du site, à sa vraie adresse, avec Balise chargée. Essayez par exemple :', sample: 'Une de mes clientes m’a raconté ce matin que son conjoint la surveille et lui prend son chèque.', note: 'Rien ne sort de cet ordinateur : toute autre adresse est refusée. Le blogue auto-hébergé et la zone de texte fonctionnent après l’ajout de leur domaine dans les options de Balise.' }
     : { title: 'Balise — demo', intro: 'Each link opens a local copy of the site’s editor, at its real address, with Balise loaded. Try for example:', sample: 'One of my clients told me this morning that her husband reads her texts.', note: 'Nothing leaves this computer: every other address is refused. The self-hosted blog and the text area work once their domain is added in Balise’s options.' };
   return `<!doctype html><html lang="${fr ? 'fr' : 'en'}"><head><meta charset="utf-8"><title>${t.title}</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:720px;margin:40px auto;padding:0 16px}blockquote{background:#f3f4f6;padding:8px 12px;border-left:4px solid #0f766e}small{color:#6b7280}</style></head>

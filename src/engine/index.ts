@@ -12,7 +12,7 @@ import { matchAll, MatcherIndex, type Hits, type Matcher, type Spans } from './m
 import type { AnalyzeContext, CompiledRule, Finding, Lang, PatternSet, RuleBundle, WatchList } from './types';
 import { WATCH_LIST_RULE, watchListMatches } from './watchlist';
 import { contextFeatures } from './learned/features';
-import { decodeModel, ModelError, scoreFeatures, scorePost, windowFeatures, type LearnedModel, type RuleHit, type Window, type WindowCache } from './learned/model';
+import { decodeModel, ModelError, scoreFeatures, scorePost, windowFeatures, windowIndicators, type LearnedModel, type RuleHit, type Window, type WindowCache } from './learned/model';
 
 export * from './types';
 export { normalize, toOriginal } from './normalize';
@@ -356,7 +356,7 @@ export function createEngine(bundle: RuleBundle): Engine {
         for (const f of kept) out.push({ ...f, layer: 'rules', score });
         return;
       }
-      if (p < cell.alone || scores.words < (h.minWords ?? 0)) return;
+      if (p < cell.alone || !scores.solid) return;
       const [fs, fe] = bestSentence(m, post, scores.best[c]!, c, ctx, hits);
       const [start, end] = toOriginal(post.norm, fs, fe);
       const lang = post.sentences[post.sentenceAt(fs)]!.lang;
@@ -388,7 +388,7 @@ export function createEngine(bundle: RuleBundle): Engine {
     if (inside.length > 1) {
       let bs = -1;
       for (const s of inside) {
-        const q = scoreFeatures(m, windowFeatures(t, s, hits), contextFeatures(ctx))[c]!;
+        const q = scoreFeatures(m, windowFeatures(t, s), windowIndicators(s, contextFeatures(ctx), hits))[c]!;
         if (q > bs) {
           bs = q;
           best = s;

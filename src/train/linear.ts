@@ -38,13 +38,15 @@ export interface Vocab {
    * full length, so a five-word post cannot score like a paragraph (0 until set).
    */
   normFloor: number;
+  /** Texts with a norm below this are too short for the model to raise a finding alone (0 until set). */
+  solidNorm: number;
 }
 
 export function buildVocab(docs: Doc[], minDf: number, keep?: (k: number) => boolean): Vocab {
   const df = new Map<number, number>();
   for (const d of docs) {
     for (const k of d.keys) df.set(k, (df.get(k) ?? 0) + 1);
-    for (const k of d.context) if (!d.keys.includes(k)) df.set(k, (df.get(k) ?? 0) + 1);
+    for (const k of new Set(d.context)) df.set(k, (df.get(k) ?? 0) + 1);
   }
   const keys = Uint32Array.from([...df].filter(([k, n]) => n >= minDf && (!keep || keep(k))).map(([k]) => k)).sort();
   const n = docs.length;
@@ -54,7 +56,7 @@ export function buildVocab(docs: Doc[], minDf: number, keep?: (k: number) => boo
     idf[i] = Math.log((n + 1) / (df.get(k)! + 1)) + 1;
     index.set(k, i);
   });
-  return { keys, idf, index, normFloor: 0 };
+  return { keys, idf, index, normFloor: 0, solidNorm: 0 };
 }
 
 export interface Vec {

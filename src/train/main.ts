@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import bundle from '../engine/generated/rules.json';
 import type { RuleBundle } from '../engine/types';
 import { decodeModel, scoreText } from '../engine/learned/model';
-import { CONFIG, decide, exportModel, fit, fitCombiner, foldsOf, outOfFold, predict, prepare, readCorpus, type Prepared } from './pipeline';
+import { CONFIG, decide, exportModel, fit, fitCombiner, foldsOf, outOfFold, predict, prepare, readCorpus, type Prepared, type Scored } from './pipeline';
 
 export function corpusFiles(root: string, extra: boolean): string[] {
   const shared = join(root, '../shared/corpus');
@@ -26,7 +26,7 @@ export function corpusFiles(root: string, extra: boolean): string[] {
  * the other folds' out-of-fold scores, but those came from models that saw this fold): never a
  * result. The honest figure is `npm run eval`'s nested cross-validation.
  */
-function quickEstimate(data: Prepared[], oof: Float64Array[], folds: number[]): string {
+function quickEstimate(data: Prepared[], oof: Scored[], folds: number[]): string {
   const got = data.map(() => new Set<string>());
   for (let f = 0; f < CONFIG.folds; f++) {
     const rest = data.map((_, i) => i).filter((i) => folds[i] !== f);
@@ -79,7 +79,7 @@ export async function train(root: string, argv: string[]): Promise<number> {
   for (let i = 0; i < data.length; i += 7) {
     const d = data[i]!;
     if (d.hits.length) continue; // rule features need the engine; compared on posts without hits
-    const a = predict(fitted, d);
+    const a = predict(fitted, d).p;
     const b = scoreText(m, d.post.text, d.post);
     for (let c = 0; c < a.length; c++) worst = Math.max(worst, Math.abs(a[c]! - b.p[c]!));
   }

@@ -7,8 +7,8 @@ import { createEngine } from '../engine/index';
 import { normalize, type Normalized } from '../engine/normalize';
 import { splitSentences } from '../engine/sentences';
 import { CATEGORIES, type Category, type Lang, type RuleBundle } from '../engine/types';
-import { encodeModel, windowFeatures, windowsOf, type CombinerCell, type ModelHeader, type RuleHit } from '../engine/learned/model';
-import { contextFeatures, FEATURE_VERSION, tokenize } from '../engine/learned/features';
+import { encodeModel, windowFeatures, windowIndicators, windowsOf, type CombinerCell, type ModelHeader, type RuleHit } from '../engine/learned/model';
+import { contextFeatures, FEATURE_VERSION } from '../engine/learned/features';
 import { buildVocab, rawNorm, toDoc, trainBags, vectorize, type Doc, type Linear, type Vocab } from './linear';
 
 export interface Post {
@@ -28,8 +28,6 @@ export interface Prepared {
   bag: Doc[];
   /** Training-only negatives: the sentences of an acceptable post, each alone. */
   aug: Doc[];
-  /** Words in the post (the model alone needs CONFIG.minWords). */
-  words: number;
   /** Bitmask of expected categories (CATEGORIES order). */
   y: number;
   long: boolean;
@@ -56,6 +54,8 @@ export const CONFIG = {
   augmentClean: process.env.BALISE_AUG !== '0',
   /** Share of training windows whose norm is below the floor (see Vocab.normFloor). */
   normFloorQuantile: Number(process.env.BALISE_FLOOR ?? 0.1),
+  /** Share of training windows too short for the model to raise a finding alone (shorter than almost every post it learned from). */
+  solidQuantile: 0.02,
   /** How much a false alarm on an acceptable post costs against one caught category (the combiner's utility). */
   falseAlarmCost: 6,
   /** …and a wrong category on a post that does break another guideline. */
@@ -64,8 +64,6 @@ export const CONFIG = {
   standAlonePrecision: 0.9,
   /** A (category, language, length) cell with fewer positive posts than this takes the thresholds fitted over both lengths. */
   minCellPositives: 25,
-  /** The model alone raises nothing on a window of fewer words than this (a greeting is no client story). */
-  minWords: 5,
 };
 
 export function readCorpus(file: string): Post[] {
@@ -112,11 +110,11 @@ export async function prepare(posts: Post[], bundle: RuleBundle): Promise<Prepar
     });
     const wins = windowsOf(norm.text, splitSentences(norm), CONFIG.single, CONFIG.window, CONFIG.sentencesAlone);
     const context = contextFeatures(post);
-    const bag = wins.map((w) => toDoc(windowFeatures(norm.text, w, hits), context));
+    const bag = wins.map((w) => toDoc(windowFeatures(norm.text, w), windowIndicators(w, context, hits)));
     const y = post.expect.reduce((m, c) => m | (1 << CATEGORIES.indexOf(c)), 0);
     const sentences = splitSentences(norm).filter((s) => /[a-z]/.test(norm.text.slice(s.start, s.end)));
-    const aug = CONFIG.augmentClean && y === 0 && sentences.length > 1 ? sentences.map((s) => toDoc(windowFeatures(norm.text, s, hits), context)) : [];
-    out.push({ post, hits: raw.map((f) => ({ ruleId: f.ruleId, category: f.category })), bag, aug, words: tokenize(norm.text).length, y, long: norm.text.length > CONFIG.single });
+    const aug = CONFIG.augmentClean && y === 0 && sentences.length > 1 ? sentences.map((s) => toDoc(windowFeatures(norm.text, s), windowIndicators(s, context, hits))) : [];
+    out.push({ post, hits: raw.map((f) => ({ ruleId: f.ruleId, category: f.category })), bag, aug, y, long: norm.text.length > CONFIG.single });
   }
   return out;
 }
@@ -131,6 +129,7 @@ export function fit(data: Prepared[]): Fitted {
   const vocab = buildVocab(docs, CONFIG.minDf);
   const norms = docs.map((d) => rawNorm(d, vocab)).sort((a, b) => a - b);
   vocab.normFloor = norms[Math.floor(CONFIG.normFloorQuantile * (norms.length - 1))] ?? 0;
+  vocab.solidNorm = norms[Math.floor(CONFIG.solidQuantile * (norms.length - 1))] ?? 0;
   // Bags: each post's windows, then each augmenting sentence as a one-window negative bag of its post.
   const owner = data.flatMap((d, i) => [i, ...d.aug.map(() => i)]);
   const bags = data.flatMap((d) => [d.bag.map((doc) => vectorize(doc, vocab)), ...d.aug.map((doc) => [vectorize(doc, vocab)])]);
@@ -139,11 +138,23 @@ export function fit(data: Prepared[]): Fitted {
   return { vocab, model };
 }
 
-/** Best window's probability per category. */
-export function predict(f: Fitted, d: Prepared): Float64Array {
+/** A post's scores: its best window's probability per category, and whether the model may speak alone. */
+export interface Scored {
+  p: Float64Array;
+  /**
+   * Some window is at least as long as almost every window the model learned from
+   * (Vocab.solidNorm): shorter than that it extrapolates, so it raises nothing alone (it still
+   * confirms or holds back rule hits: a sacre about the weather stays quiet).
+   */
+  solid: boolean;
+}
+
+export function predict(f: Fitted, d: Prepared): Scored {
   const { w, b, k } = f.model;
   const best = new Float64Array(K).fill(-Infinity);
+  let solid = false;
   for (const doc of d.bag) {
+    if (rawNorm(doc, f.vocab) >= f.vocab.solidNorm) solid = true;
     const x = vectorize(doc, f.vocab);
     for (let c = 0; c < k; c++) {
       let s = b[c]!;
@@ -151,12 +162,12 @@ export function predict(f: Fitted, d: Prepared): Float64Array {
       if (s > best[c]!) best[c] = s;
     }
   }
-  return best.map((s) => 1 / (1 + Math.exp(-s)));
+  return { p: best.map((s) => 1 / (1 + Math.exp(-s))), solid };
 }
 
 /** Out-of-fold probabilities: each post scored by a model that never saw it. */
-export function outOfFold(data: Prepared[], folds: number[], k: number, log?: (s: string) => void): Float64Array[] {
-  const out: Float64Array[] = new Array(data.length);
+export function outOfFold(data: Prepared[], folds: number[], k: number, log?: (s: string) => void): Scored[] {
+  const out: Scored[] = new Array(data.length);
   for (let f = 0; f < k; f++) {
     const train = data.filter((_, i) => folds[i] !== f);
     const t0 = Date.now();
@@ -203,7 +214,7 @@ export const cellKey = (lang: Lang, long: boolean) => (long ? `${lang}:long` : l
  * rules stand alone, and per category, language and length the two thresholds that maximise
  * caught categories minus the cost of false alarms.
  */
-export function fitCombiner(data: Prepared[], probs: Float64Array[]): Combiner {
+export function fitCombiner(data: Prepared[], probs: Scored[]): Combiner {
   const stats = new Map<string, { n: number; ok: number }>();
   for (const d of data) {
     for (const h of d.hits) {
@@ -217,13 +228,13 @@ export function fitCombiner(data: Prepared[], probs: Float64Array[]): Combiner {
   const strong = new Set(standAlone);
   const cells: Combiner['cells'] = {};
   /** The two thresholds that maximise the utility over rows (ties keep the stricter pair). */
-  const best = (rows: { gain: number; s: boolean; r: boolean; p: number }[]): CombinerCell => {
+  const best = (rows: { gain: number; s: boolean; r: boolean; p: number; solid: boolean }[]): CombinerCell => {
     let top = { u: -Infinity, withRule: 1.01, alone: 1.01 };
     for (const a of GRID) {
       for (const b of GRID) {
         if (b < a) continue;
         let u = 0;
-        for (const x of rows) if (x.s || (x.r && x.p >= a) || x.p >= b) u += x.gain;
+        for (const x of rows) if (x.s || (x.r && x.p >= a) || (x.solid && x.p >= b)) u += x.gain;
         if (u > top.u + 1e-9) top = { u, withRule: a, alone: b };
       }
     }
@@ -233,7 +244,7 @@ export function fitCombiner(data: Prepared[], probs: Float64Array[]): Combiner {
     cells[cat] = {};
     for (const lang of ['fr', 'en'] as const) {
       const rows = (long: boolean | null) => {
-        const out: { gain: number; s: boolean; r: boolean; p: number; pos: number }[] = [];
+        const out: { gain: number; s: boolean; r: boolean; p: number; solid: boolean; pos: number }[] = [];
         data.forEach((d, i) => {
           if (d.post.lang !== lang || (long !== null && d.long !== long) || !applies(c, d.post.account)) return;
           const mine = d.hits.filter((h) => h.category === cat);
@@ -242,7 +253,8 @@ export function fitCombiner(data: Prepared[], probs: Float64Array[]): Combiner {
             gain: yes ? 1 : d.y === 0 ? -CONFIG.falseAlarmCost : -CONFIG.wrongCategoryCost,
             s: mine.some((h) => strong.has(h.ruleId)),
             r: mine.length > 0,
-            p: probs[i]![c]!,
+            p: probs[i]!.p[c]!,
+            solid: probs[i]!.solid,
             pos: yes,
           });
         });
@@ -261,14 +273,15 @@ export function fitCombiner(data: Prepared[], probs: Float64Array[]): Combiner {
 }
 
 /** The categories the combiner raises on a post. */
-export function decide(comb: Combiner, d: Prepared, p: Float64Array): Set<Category> {
+export function decide(comb: Combiner, d: Prepared, scored: Scored): Set<Category> {
+  const p = scored.p;
   const out = new Set<Category>();
   const strong = new Set(comb.standAlone);
   CATEGORIES.forEach((cat, c) => {
     if (!applies(c, d.post.account)) return;
     const cell = comb.cells[cat]![cellKey(d.post.lang, d.long)]!;
     const mine = d.hits.filter((h) => h.category === cat);
-    if (mine.some((h) => strong.has(h.ruleId)) || (mine.length && p[c]! >= cell.withRule) || (p[c]! >= cell.alone && d.words >= CONFIG.minWords)) out.add(cat);
+    if (mine.some((h) => strong.has(h.ruleId)) || (mine.length && p[c]! >= cell.withRule) || (scored.solid && p[c]! >= cell.alone)) out.add(cat);
   });
   return out;
 }
@@ -302,8 +315,8 @@ export function exportModel(f: Fitted, comb: Combiner, trainedOn: ModelHeader['t
     single: CONFIG.single,
     window: CONFIG.window,
     normFloor: +f.vocab.normFloor.toPrecision(6),
+    solidNorm: +f.vocab.solidNorm.toPrecision(6),
     sentencesAlone: CONFIG.sentencesAlone,
-    minWords: CONFIG.minWords,
     features: keep.length,
     standAlone: comb.standAlone,
     combiner: comb.cells as ModelHeader['combiner'],

@@ -8,7 +8,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expect, fixturePublished, test } from './harness';
 
 const overlay = (page: Page) => page.locator('balise-overlay').last();
-const FR_BAD = "Une de mes clientes m'a confié ce matin que son conjoint la surveille.";
+const FR_BAD = "Une de mes clientes m'a raconté ce matin que son conjoint la surveille et lui prend son chèque.";
 const PROMO = 'Code promo BALISE20 : 20 % de rabais sur mes ateliers ce mois-ci, écrivez-moi!';
 
 async function options(context: BrowserContext, extensionId: string): Promise<Page> {

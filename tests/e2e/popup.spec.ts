@@ -77,7 +77,7 @@ test.describe('in French, on a blog of mine Balise does not run on yet', () => {
 
     await page.bringToFront();
     await page.locator('textarea').click();
-    await page.keyboard.type("Une de mes clientes m'a confié ce matin que son conjoint la surveille.");
+    await page.keyboard.type("Une de mes clientes m'a raconté ce matin que son conjoint la surveille et lui prend son chèque.");
     await expect(overlay(page)).toHaveAttribute('data-severity', 'error', { timeout: 15_000 });
     await popup.reload();
     await expect(popup.getByRole('status').first()).toHaveText(/^Brouillon surveillé : \d+ à revoir\.$/);

@@ -10,7 +10,7 @@
 import type { Page } from '@playwright/test';
 import { expect, fixturePublished, fixtureText, GRANTED_EXTENSION_DIR, test } from './harness';
 
-const FR_BAD = "Une de mes clientes m'a confié ce matin que son conjoint la surveille.";
+const FR_BAD = "Une de mes clientes m'a raconté ce matin que son conjoint la surveille et lui prend son chèque.";
 const EN_BAD = 'One of my clients told me this morning that her husband reads her texts.';
 
 test.use({ extensions: [GRANTED_EXTENSION_DIR] });

@@ -6,7 +6,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, fixturePublished, fixtureText, reloadExtension, test } from './harness';
 
-const FR_BAD = "Une de mes clientes m'a confié ce matin que son conjoint la surveille.";
+const FR_BAD = "Une de mes clientes m'a raconté ce matin que son conjoint la surveille et lui prend son chèque.";
 const EN_BAD = 'One of my clients told me this morning that her husband reads her texts.';
 const CLEAN = "Belle conférence aujourd'hui sur la médiation familiale, merci aux organisatrices.";
 

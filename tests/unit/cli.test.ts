@@ -58,15 +58,16 @@ describe('check --jsonl', () => {
     const chunk = 'Aujourd\u2019hui, atelier sur la résilience avec les parents du quartier. ';
     let text = '';
     while (text.length < 200_000) text += chunk;
-    text = text.slice(0, 199_900) + ' Un de mes clients dort dans son auto.';
+    // A checksummed SIN: a rule that stands alone, whatever the learned layer reads around it.
+    text = text.slice(0, 199_900) + ' Son NAS : 193 456 787.';
     const file = join(dir, 'huge.jsonl');
     writeFileSync(file, JSON.stringify({ id: 'huge', text }) + '\n');
     const r = run(['--jsonl', file]);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
-    const f = out.findings.find((x: any) => x.category === 'client-confidentiality');
+    const f = out.findings.find((x: any) => x.category === 'personal-identifier');
     expect(f).toBeDefined();
-    expect(text.slice(f.start, f.end)).toMatch(/mes clients/i);
+    expect(text.slice(f.start, f.end)).toMatch(/193 456 787/);
     for (const x of out.findings) expect(x.end).toBeLessThanOrEqual(text.length);
   });
 
@@ -103,7 +104,7 @@ describe('check in a terminal', () => {
     const text = 'Rough day at work: my client cried through the whole meeting.';
     const fr = run(['--text', text]);
     expect(fr.stdout).toContain('Même sans nom');
-    const en = run(['--text', "Une de mes clientes m'a confié ce matin que son conjoint la surveille."], { LANG: 'en_CA.UTF-8' });
+    const en = run(['--text', "Une de mes clientes m'a raconté ce matin que son conjoint la surveille et lui prend son chèque."], { LANG: 'en_CA.UTF-8' });
     expect(en.stdout).toContain('Even without a name');
   });
 

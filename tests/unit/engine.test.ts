@@ -65,7 +65,7 @@ describe('robustness', () => {
 });
 
 describe('message language', () => {
-  const FR = "Une de mes clientes m'a confié ce matin que son conjoint la surveille.";
+  const FR = "Une de mes clientes m'a raconté ce matin que son conjoint la surveille et lui prend son chèque.";
   it('by default a finding speaks the language of its sentence', async () => {
     const [f] = await analyze(FR);
     expect(f!.lang).toBe('fr');

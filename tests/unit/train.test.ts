@@ -29,7 +29,7 @@ describe('training', () => {
     const m = decodeModel(bytes);
     let worst = 0;
     for (const d of data.filter((x) => x.hits.length === 0).slice(0, 40)) {
-      const a = predict(fitted, d);
+      const a = predict(fitted, d).p;
       const b = scoreText(m, d.post.text, d.post).p;
       for (let c = 0; c < a.length; c++) worst = Math.max(worst, Math.abs(a[c]! - b[c]!));
     }

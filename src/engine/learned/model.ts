@@ -37,10 +37,10 @@ export interface ModelHeader {
   window: number;
   /** Text vectors are divided by max(norm, normFloor): short texts are not blown up (the trainer's floor). */
   normFloor: number;
+  /** Texts with a norm below this are shorter than almost every window the model learned from: it raises nothing alone on them. */
+  solidNorm: number;
   /** Sentences are scored alone too (see windowsOf). */
   sentencesAlone: boolean;
-  /** The model alone raises nothing on a post of fewer words than this. */
-  minWords: number;
   features: number;
   /** Rule ids whose hits stand without the model (identifiers with a checksum, case numbers…). */
   standAlone: string[];
@@ -176,8 +176,8 @@ export function windowsOf(folded: string, sentences: readonly Window[], single: 
   return out.length ? out : [{ start: 0, end: folded.length }];
 }
 
-/** Probabilities per category (model order) for one bag of text features and the context's. */
-export function scoreFeatures(m: LearnedModel, features: number[], context: readonly number[]): Float64Array {
+/** Probabilities per category (model order) for one bag of text features and its plain indicators. */
+export function scoreFeatures(m: LearnedModel, features: number[], context: readonly number[], out?: { norm: number }): Float64Array {
   const k = m.k;
   const { scales, bias } = m.header;
   const hashes = Uint32Array.from(features).sort();
@@ -198,6 +198,7 @@ export function scoreFeatures(m: LearnedModel, features: number[], context: read
     i = j;
   }
   // idf is stored at 1/16 precision: the floor is compared with the same quantised values the trainer checked.
+  if (out) out.norm = Math.sqrt(norm);
   norm = Math.max(Math.sqrt(norm), m.header.normFloor ?? 0) || 1;
   for (let t = 0; t < rowsSeen.length; t++) {
     const base = rowsSeen[t]! * k;
@@ -216,8 +217,11 @@ export function scoreFeatures(m: LearnedModel, features: number[], context: read
 export interface PostScores {
   /** Best window's probability per category (model order). */
   p: Float64Array;
-  /** Words in the post (see ModelHeader.minWords). */
-  words: number;
+  /**
+   * Some window is at least as long as almost every window the model learned from (solidNorm):
+   * shorter than that it extrapolates, so it raises nothing alone (it still confirms or holds back rule hits).
+   */
+  solid: boolean;
   /** For each category, the folded [start, end) of its best window. */
   best: Window[];
 }
@@ -238,6 +242,8 @@ export function scorePost(m: LearnedModel, folded: string, sentences: readonly W
   const best: Window[] = new Array(k);
   const context = contextFeatures(ctx);
   const ctxKey = `${ctx.account ?? ''}\u0001${ctx.platform ?? ''}`;
+  let solid = false;
+  const norm = { norm: 0 };
   for (const w of wins) {
     let q: Float64Array | undefined;
     let key = '';
@@ -248,7 +254,12 @@ export function scorePost(m: LearnedModel, folded: string, sentences: readonly W
       q = cache.get(key);
       if (q) cache.delete(key); // re-inserted below: most recently used last
     }
-    q ??= scoreFeatures(m, windowFeatures(folded, w, hits), context);
+    if (!q) {
+      q = scoreFeatures(m, windowFeatures(folded, w), windowIndicators(w, context, hits), norm);
+      // The last slot of a cached score keeps whether the window was solid.
+      q = Float64Array.of(...q, norm.norm >= m.header.solidNorm ? 1 : 0);
+    }
+    if (q[k] === 1) solid = true;
     if (cache) {
       cache.set(key, q);
       if (cache.size > WINDOW_CACHE_MAX) cache.delete(cache.keys().next().value!);
@@ -260,7 +271,7 @@ export function scorePost(m: LearnedModel, folded: string, sentences: readonly W
       }
     }
   }
-  return { p, best, words: tokenize(folded).length };
+  return { p, best, solid };
 }
 
 /** A rule's hit as the model sees it: its rule id and category, where it stands (folded offsets). */
@@ -271,9 +282,18 @@ export interface RuleHit {
   end: number;
 }
 
-/** A window's features: its words, plus the rules that fired inside it (the model learns what each is worth). */
-export function windowFeatures(folded: string, w: Window, hits: readonly RuleHit[]): number[] {
-  const f = tokenFeatures(tokenize(folded.slice(w.start, w.end)), []);
+/** A window's text features: its words, pairs and character n-grams. */
+export function windowFeatures(folded: string, w: Window): number[] {
+  return tokenFeatures(tokenize(folded.slice(w.start, w.end)), []);
+}
+
+/**
+ * The window's plain indicators: the post's context and each rule that fired inside the window
+ * (the model learns what a rule is worth in context). They stand outside the normalised text
+ * vector, so a rule's hit weighs the same in a five-word post and in a long paragraph.
+ */
+export function windowIndicators(w: Window, context: readonly number[], hits: readonly RuleHit[]): number[] {
+  const f = [...context];
   for (const h of hits) {
     if (h.start >= w.end || h.end <= w.start) continue;
     f.push(featureHash(`r:${h.ruleId}`), featureHash(`rc:${h.category}`));
