@@ -6,7 +6,7 @@
 import { VALIDATORS, type IdMatch } from './identifiers';
 import { languageCounts, scoreOf } from './language';
 import { findPeople } from './nlp';
-import { normalize, toOriginal, type Normalized } from './normalize';
+import { normalize, toFolded, toOriginal, type Normalized } from './normalize';
 import { splitSentences, type Sentence } from './sentences';
 import { matchAll, MatcherIndex, type Hits, type Matcher, type Spans } from './matcher';
 import type { AnalyzeContext, CompiledRule, Finding, Lang, PatternSet, RuleBundle, WatchList } from './types';
@@ -313,21 +313,6 @@ export function createEngine(bundle: RuleBundle): Engine {
     return combineIn(post, ctx, all, cache);
   }
 
-  /** Folded [start, end) of an original-text span (binary search over the fold map). */
-  function folded(post: Post, start: number, end: number): [number, number] {
-    const { starts, ends } = post.norm;
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ends[mid]! <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    let e = lo;
-    while (e < starts.length && starts[e]! < end) e++;
-    return [lo, Math.max(lo, e)];
-  }
-
   function combineIn(post: Post, ctx: AnalyzeContext, found: Finding[], cache?: WindowCache): Finding[] {
     if (!model) return found.map((f) => ({ ...f, layer: 'rules' as const }));
     const m = model;
@@ -335,7 +320,7 @@ export function createEngine(bundle: RuleBundle): Engine {
     const t = post.norm.text;
     const alarms = found.filter((f) => f.severity !== 'info' && f.ruleId !== WATCH_LIST_RULE);
     const hits: RuleHit[] = alarms.map((f) => {
-      const [start, end] = folded(post, f.start, f.end);
+      const [start, end] = toFolded(post.norm, f.start, f.end);
       return { ruleId: f.ruleId, category: f.category, start, end };
     });
     const scores = scorePost(m, t, post.sentences, ctx, hits, cache);

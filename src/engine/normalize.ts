@@ -168,6 +168,21 @@ export function toOriginal(norm: Normalized, start: number, end: number): [numbe
   return [norm.starts[s]!, norm.ends[e - 1]!];
 }
 
+/** The folded [start, end) that covers original [start, end) (the inverse of toOriginal). */
+export function toFolded(norm: Normalized, start: number, end: number): [number, number] {
+  const { starts, ends } = norm;
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  let e = lo;
+  while (e < starts.length && starts[e]! < end) e++;
+  return [lo, Math.max(lo, e)];
+}
+
 /** Folds a short string the same way (patterns, lexicon entries, watch-list names). */
 export function foldText(s: string): string {
   return normalize(s).text;

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createEngine } from '../engine/index';
-import { normalize, type Normalized } from '../engine/normalize';
+import { normalize, toFolded } from '../engine/normalize';
 import { splitSentences } from '../engine/sentences';
 import { CATEGORIES, type Category, type Lang, type RuleBundle } from '../engine/types';
 import { encodeModel, windowFeatures, windowIndicators, windowsOf, type CombinerCell, type ModelHeader, type RuleHit } from '../engine/learned/model';
@@ -81,21 +81,6 @@ export function readCorpus(file: string): Post[] {
     out.push({ id: String(p.id), lang: p.lang, platform: p.platform ?? 'unknown', account: p.account ?? 'unknown', text: p.text, expect: p.expect, file });
   });
   return out;
-}
-
-/** Folded [start, end) covering original [start, end). */
-export function toFolded(norm: Normalized, start: number, end: number): [number, number] {
-  const n = norm.starts.length;
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (norm.ends[mid]! <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  let e = lo;
-  while (e < n && norm.starts[e]! < end) e++;
-  return [lo, Math.max(lo, e)];
 }
 
 export async function prepare(posts: Post[], bundle: RuleBundle): Promise<Prepared[]> {
