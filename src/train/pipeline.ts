@@ -9,7 +9,7 @@ import { splitSentences } from '../engine/sentences';
 import { CATEGORIES, type Category, type Lang, type RuleBundle } from '../engine/types';
 import { encodeModel, windowFeatures, windowIndicators, windowsOf, type CombinerCell, type ModelHeader, type RuleHit } from '../engine/learned/model';
 import { contextFeatures, FEATURE_VERSION } from '../engine/learned/features';
-import { buildVocab, rawNorm, toDoc, trainBags, vectorize, type Doc, type Linear, type Vocab } from './linear';
+import { buildVocab, rawNorm, rng, toDoc, trainBags, vectorize, type Doc, type Linear, type Vocab } from './linear';
 
 export interface Post {
   id: string;
@@ -45,15 +45,14 @@ export const CONFIG = {
   minDf: 3,
   epochs: 8,
   lr: 0.5,
-  l2: Number(process.env.BALISE_L2 ?? 1e-4),
-  bias: process.env.BALISE_BIAS !== '0',
+  l2: 1e-4,
+  bias: true,
   seed: 1,
   folds: 5,
-  sentencesAlone: false,
   /** Each sentence of an acceptable post also trains as a negative: short benign texts read as benign. */
-  augmentClean: process.env.BALISE_AUG !== '0',
+  augmentClean: true,
   /** Share of training windows whose norm is below the floor (see Vocab.normFloor). */
-  normFloorQuantile: Number(process.env.BALISE_FLOOR ?? 0.1),
+  normFloorQuantile: 0.1,
   /** Share of training windows too short for the model to raise a finding alone (shorter than almost every post it learned from). */
   solidQuantile: 0.02,
   /** How much a false alarm on an acceptable post costs against one caught category (the combiner's utility). */
@@ -93,7 +92,7 @@ export async function prepare(posts: Post[], bundle: RuleBundle): Promise<Prepar
       const [start, end] = toFolded(norm, f.start, f.end);
       return { ruleId: f.ruleId, category: f.category, start, end };
     });
-    const wins = windowsOf(norm.text, splitSentences(norm), CONFIG.single, CONFIG.window, CONFIG.sentencesAlone);
+    const wins = windowsOf(norm.text, splitSentences(norm), CONFIG.single, CONFIG.window);
     const context = contextFeatures(post);
     const bag = wins.map((w) => toDoc(windowFeatures(norm.text, w), windowIndicators(w, context, hits)));
     const y = post.expect.reduce((m, c) => m | (1 << CATEGORIES.indexOf(c)), 0);
@@ -168,13 +167,7 @@ export function outOfFold(data: Prepared[], folds: number[], k: number, log?: (s
 /** Fold of each post: round robin over a seeded shuffle, stratified by language. */
 export function foldsOf(data: Prepared[], k: number, seed = 7): number[] {
   const idx = data.map((_, i) => i);
-  let a = seed >>> 0;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = rng(seed);
   for (let i = idx.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
     [idx[i], idx[j]] = [idx[j]!, idx[i]!];
@@ -301,7 +294,6 @@ export function exportModel(f: Fitted, comb: Combiner, trainedOn: ModelHeader['t
     window: CONFIG.window,
     normFloor: +f.vocab.normFloor.toPrecision(6),
     solidNorm: +f.vocab.solidNorm.toPrecision(6),
-    sentencesAlone: CONFIG.sentencesAlone,
     features: keep.length,
     standAlone: comb.standAlone,
     combiner: comb.cells as ModelHeader['combiner'],

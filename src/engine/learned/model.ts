@@ -39,8 +39,6 @@ export interface ModelHeader {
   normFloor: number;
   /** Texts with a norm below this are shorter than almost every window the model learned from: it raises nothing alone on them. */
   solidNorm: number;
-  /** Sentences are scored alone too (see windowsOf). */
-  sentencesAlone: boolean;
   features: number;
   /** Rule ids whose hits stand without the model (identifiers with a checksum, case numbers…). */
   standAlone: string[];
@@ -157,13 +155,10 @@ export interface Window {
 }
 
 /** The windows a post is scored on: the whole post when short, else runs of sentences of ≥ `minLen` characters. */
-export function windowsOf(folded: string, sentences: readonly Window[], single: number, minLen: number, alone = false): Window[] {
+export function windowsOf(folded: string, sentences: readonly Window[], single: number, minLen: number): Window[] {
+  if (folded.length <= single) return [{ start: 0, end: folded.length }];
   const ss = sentences.filter((s) => /[a-z]/.test(folded.slice(s.start, s.end)));
-  // Each sentence is also scored alone (the model learned short texts from them, so a five-word
-  // post is read like one), when the post has more than one.
-  const each = alone && ss.length > 1 ? ss.map((s) => ({ start: s.start, end: s.end })) : [];
-  if (folded.length <= single) return [{ start: 0, end: folded.length }, ...each];
-  const out: Window[] = [...each];
+  const out: Window[] = [];
   // Each window runs from a sentence to the first one that brings it to `minLen`; the next window
   // starts at that last sentence, so neighbouring windows share one sentence.
   for (let i = 0; i < ss.length; ) {
@@ -237,7 +232,7 @@ const WINDOW_CACHE_MAX = 2000;
 
 export function scorePost(m: LearnedModel, folded: string, sentences: readonly Window[], ctx: FeatureContext, hits: readonly RuleHit[] = [], cache?: WindowCache): PostScores {
   const k = m.k;
-  const wins = windowsOf(folded, sentences, m.header.single, m.header.window, m.header.sentencesAlone);
+  const wins = windowsOf(folded, sentences, m.header.single, m.header.window);
   const p = new Float64Array(k).fill(-1);
   const best: Window[] = new Array(k);
   const context = contextFeatures(ctx);
